@@ -1,0 +1,17 @@
+// Prints "N passed, N failed, N skipped" from Vitest's JSON report; exits 1 if it is missing or ran nothing.
+import { readFileSync } from 'node:fs';
+
+const file = process.argv[2] ?? 'test-results/vitest.json';
+let report;
+try {
+  report = JSON.parse(readFileSync(file, 'utf8'));
+} catch (err) {
+  console.error(`summarize: cannot read ${file}: ${err.message}`);
+  process.exit(1);
+}
+const passed = report.numPassedTests ?? 0;
+// Suites that fail to load count as failures too: their tests never ran.
+const failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+if (passed + failed === 0) process.exit(1);
