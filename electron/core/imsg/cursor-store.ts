@@ -1,0 +1,86 @@
+// Durable per-account watch position: the last handled row id and the recently seen message keys.
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+
+/** What survives a restart of imsg or of the app. */
+export interface WatchState {
+  /** Last handled message ROWID; null before the first start established one. */
+  readonly cursor: number | null;
+  /** Recently handled message keys (see messageKey), oldest first. */
+  readonly seen: readonly string[];
+}
+
+/** Result of loading: the state plus a problem to surface when the file was unreadable. */
+export interface WatchStateLoad {
+  readonly state: WatchState;
+  readonly problem?: string;
+}
+
+/** The watch-state file of one account under the state directory. */
+export function watchStateFile(stateDir: string, accountId: string): string {
+  if (!/^[A-Za-z0-9._-]+$/.test(accountId) || accountId.startsWith('.')) {
+    throw new Error(`invalid account id for a file name: ${JSON.stringify(accountId)}`);
+  }
+  return join(stateDir, 'accounts', accountId, 'watch-state.json');
+}
+
+/** Loads and saves one account's {@link WatchState}; saves are atomic and coalesced. */
+export class WatchStateStore {
+  #writing: Promise<void> | undefined;
+  #pending: WatchState | undefined;
+  #pendingDone: Promise<void> | undefined;
+
+  constructor(readonly file: string) {}
+
+  /**
+   * Read the state. A missing file is a first start; a corrupt one is kept aside as
+   * `<file>.corrupt-<time>` (never silently overwritten) and reported.
+   */
+  async load(): Promise<WatchStateLoad> {
+    let text: string;
+    try {
+      text = await fs.readFile(this.file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { state: { cursor: null, seen: [] } };
+      return { state: { cursor: null, seen: [] }, problem: `cannot read ${this.file}: ${(err as Error).message}` };
+    }
+    const parsed = parseState(text);
+    if (typeof parsed !== 'string') return { state: parsed };
+    const aside = `${this.file}.corrupt-${Date.now()}`;
+    await fs.rename(this.file, aside).catch(() => undefined);
+    return { state: { cursor: null, seen: [] }, problem: `${this.file}: ${parsed}; kept as ${aside}` };
+  }
+
+  /** Persist `state`; resolves once a write containing it (or a newer state) is durable. */
+  save(state: WatchState): Promise<void> {
+    this.#pending = state;
+    if (!this.#pendingDone) this.#pendingDone = this.#drainAfterCurrent();
+    return this.#pendingDone;
+  }
+
+  async #drainAfterCurrent(): Promise<void> {
+    // Coalesce: while one write is in flight, later saves collapse into the next single write.
+    await this.#writing?.catch(() => undefined);
+    const state = this.#pending as WatchState;
+    this.#pending = undefined;
+    this.#pendingDone = undefined;
+    const body = JSON.stringify({ version: 1, cursor: state.cursor, seen: state.seen, updatedAt: new Date().toISOString() });
+    this.#writing = writeFileAtomic(this.file, `${body}\n`);
+    return this.#writing;
+  }
+}
+
+function parseState(text: string): WatchState | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return `not valid JSON (${(err as Error).message})`;
+  }
+  if (typeof value !== 'object' || value === null) return 'expected an object';
+  const { cursor, seen } = value as { cursor?: unknown; seen?: unknown };
+  if (cursor !== null && !(typeof cursor === 'number' && Number.isInteger(cursor))) return 'cursor: expected an integer or null';
+  if (!Array.isArray(seen) || !seen.every((s) => typeof s === 'string')) return 'seen: expected an array of strings';
+  return { cursor, seen };
+}

@@ -1,0 +1,42 @@
+// Mutable health state behind ImsgSupervisor, turned into immutable snapshots for subscribers.
+import type { ImsgCause } from './classify-error.js';
+import { type AccountHealth, isHealthy } from './health.js';
+
+type Fields = Omit<AccountHealth, 'healthy' | 'queued' | 'accountId'>;
+
+/** Accumulates health fields and notifies listeners on every change. */
+export class HealthTracker {
+  #fields: Fields = { state: 'stopped', restarts: 0, attempt: 0, cursor: null };
+  readonly #listeners = new Set<() => void>();
+
+  /** `windowMs`: how recent the last answered request must be to count as healthy. */
+  constructor(readonly accountId: string, readonly windowMs: number) {}
+
+  /** Merge `patch` (an `undefined` value clears that field) and notify. */
+  update(patch: Partial<Fields>): void {
+    const next: Record<string, unknown> = { ...this.#fields };
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) delete next[key];
+      else next[key] = value;
+    }
+    this.#fields = next as Fields;
+    for (const listener of this.#listeners) listener();
+  }
+
+  /** Record the last error with its classified cause. */
+  error(err: Error, cause: ImsgCause): void {
+    this.update({ lastError: { message: err.message, cause, at: new Date().toISOString() } });
+  }
+
+  /** The current snapshot, `healthy` measured now. */
+  snapshot(queued: number): AccountHealth {
+    const base = { ...this.#fields, accountId: this.accountId, queued };
+    return { ...base, healthy: isHealthy(base, Date.now(), this.windowMs) };
+  }
+
+  /** Register a change listener; returns its removal. */
+  listen(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+}

@@ -1,0 +1,200 @@
+// Keeps one account's `imsg rpc` alive: restarts with backoff, resumes from the durable cursor,
+// reports measured health, and stops for good only on a fatal cause (RPC unsupported).
+import { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
+import { classifyImsgError } from './classify-error.js';
+import type { ClientFactory } from './client-port.js';
+import { WatchStateStore } from './cursor-store.js';
+import type { AccountHealth, SupervisorState } from './health.js';
+import { InboundQueue, type QueuedMessage } from './inbound-queue.js';
+import type { ProbeResult } from './probe.js';
+import { probeImsg } from './probe.js';
+import { ImsgClient } from './rpc-client.js';
+import { HealthTracker } from './supervisor-health.js';
+import { describeEnd } from './supervisor-end.js';
+import { runWatchSession } from './watch-session.js';
+
+/** Everything one account's supervisor needs. */
+export interface SupervisorOptions {
+  readonly accountId: string;
+  readonly cliPath: string;
+  readonly dbPath?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Where the watch state lives (`<stateDir>/accounts/<id>/watch-state.json`). */
+  readonly stateFile: string;
+  /** Extra `watch.subscribe` params, e.g. `{ attachments: true }`. */
+  readonly watchParams?: Readonly<Record<string, unknown>>;
+  /** The consumer: resolves once its decision for the message is durable. */
+  readonly onMessage: (message: QueuedMessage) => Promise<void>;
+  readonly onHandlerError?: (message: QueuedMessage, err: unknown) => void;
+  readonly createClient?: ClientFactory;
+  readonly probe?: (opts: { cliPath: string; dbPath?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv }) => Promise<ProbeResult>;
+  readonly backoff?: Partial<BackoffOptions>;
+  readonly firstRequestTimeoutMs?: number;
+  readonly requestTimeoutMs?: number;
+  readonly pingIntervalMs?: number;
+  readonly random?: () => number;
+}
+
+/** Supervises one account; see the module comment. */
+export class ImsgSupervisor {
+  readonly #opts: SupervisorOptions;
+  readonly #backoff: BackoffOptions;
+  readonly #store: WatchStateStore;
+  readonly #health: HealthTracker;
+  #queue: InboundQueue | undefined;
+  #loop: Promise<void> | undefined;
+  #runAbort: AbortController | undefined;
+  #stopping = false;
+  #needProbe = true;
+  #wakeSleep: (() => void) | undefined;
+  #client: ImsgClient | ReturnType<ClientFactory> | undefined;
+
+  constructor(opts: SupervisorOptions) {
+    this.#opts = opts;
+    this.#backoff = { ...DEFAULT_BACKOFF, ...opts.backoff };
+    this.#store = new WatchStateStore(opts.stateFile);
+    this.#health = new HealthTracker(opts.accountId, (opts.pingIntervalMs ?? 30_000) * 2 + (opts.requestTimeoutMs ?? 10_000));
+  }
+
+  /** Start supervising (idempotent). */
+  start(): void {
+    if (this.#loop) return;
+    this.#stopping = false;
+    this.#loop = this.#run().finally(() => (this.#loop = undefined));
+  }
+
+  /** Stop: unsubscribe, let queued messages finish, stop the child, persist the cursor. */
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    this.#runAbort?.abort();
+    this.#wakeSleep?.();
+    await this.#loop;
+    await this.#queue?.idle();
+    this.#health.update({ state: 'stopped', pid: undefined, subscription: undefined, nextRestartAt: undefined });
+  }
+
+  /** Manual retry (UI button, config change): probe again and restart now, attempts reset. */
+  retry(): void {
+    this.#needProbe = true;
+    this.#health.update({ attempt: 0 });
+    this.#runAbort?.abort();
+    this.#wakeSleep?.();
+    this.start();
+  }
+
+  /** The current health snapshot. */
+  health(): AccountHealth {
+    return this.#health.snapshot(this.#queue?.size ?? 0);
+  }
+
+  /** Subscribe to health snapshots (called on every change); returns an unsubscribe. */
+  onHealth(listener: (h: AccountHealth) => void): () => void {
+    return this.#health.listen(() => listener(this.health()));
+  }
+
+  /** Send a request through the running child (e.g. `send`); rejects when none is running. */
+  async request<T = unknown>(method: string, params?: Record<string, unknown>, opts?: { timeoutMs?: number }): Promise<T> {
+    if (!this.#client) throw new Error('imsg rpc not running');
+    const result = await this.#client.request<T>(method, params, opts);
+    this.#health.update({ lastRequestOkAt: new Date().toISOString() });
+    return result;
+  }
+
+  /** Resolves when every received message was handled and the cursor persisted. */
+  async idle(): Promise<void> {
+    await this.#queue?.idle();
+  }
+
+  async #run(): Promise<void> {
+    const queue = await this.#ensureQueue();
+    while (!this.#stopping) {
+      if (this.#needProbe && !(await this.#probeOk())) {
+        await this.#sleep(undefined);
+        continue;
+      }
+      const abort = new AbortController();
+      this.#runAbort = abort;
+      const startedAt = Date.now();
+      this.#health.update({ state: 'starting', runStartedAt: new Date(startedAt).toISOString(), nextRestartAt: undefined });
+      const client = (this.#opts.createClient ?? ((o) => new ImsgClient(o)))({
+        cliPath: this.#opts.cliPath,
+        dbPath: this.#opts.dbPath,
+        env: this.#opts.env,
+        firstRequestTimeoutMs: this.#opts.firstRequestTimeoutMs,
+        requestTimeoutMs: this.#opts.requestTimeoutMs,
+      });
+      this.#client = client;
+      const end = await runWatchSession({
+        client,
+        queue,
+        watchParams: this.#opts.watchParams ?? {},
+        readyTimeoutMs: this.#opts.firstRequestTimeoutMs ?? 30_000,
+        requestTimeoutMs: this.#opts.requestTimeoutMs ?? 10_000,
+        pingIntervalMs: this.#opts.pingIntervalMs ?? 30_000,
+        signal: abort.signal,
+        hooks: {
+          onReady: () => this.#health.update({ state: 'ready', pid: client.pid }),
+          onWatching: (subscription) => this.#health.update({ state: 'watching', subscription, cursor: queue.cursor }),
+          onRequestOk: () => this.#health.update({ lastRequestOkAt: new Date().toISOString() }),
+          onMessage: () => this.#health.update({ lastMessageAt: new Date().toISOString() }),
+          onWarning: (err) => this.#health.error(err, classifyImsgError(err, { stderrTail: client.stderrTail() })),
+        },
+      });
+      this.#client = undefined;
+      this.#health.update({ pid: undefined, subscription: undefined });
+      if (this.#stopping) break;
+      if (end.kind === 'stopped') {
+        // retry(): restart at once, no backoff.
+        this.#health.update({ restarts: this.#health.snapshot(0).restarts + 1 });
+        continue;
+      }
+      const described = describeEnd(end, client.stderrTail());
+      this.#health.error(described.error, described.cause);
+      const stable = end.watched && Date.now() - startedAt >= this.#backoff.stableMs;
+      const attempt = stable ? 1 : this.#health.snapshot(0).attempt + 1;
+      const delay = backoffDelay(attempt, this.#backoff, this.#opts.random);
+      this.#health.update({ state: 'backoff', attempt, restarts: this.#health.snapshot(0).restarts + 1, nextRestartAt: new Date(Date.now() + delay).toISOString() });
+      await this.#sleep(delay);
+    }
+  }
+
+  async #ensureQueue(): Promise<InboundQueue> {
+    if (this.#queue) return this.#queue;
+    const loaded = await this.#store.load();
+    if (loaded.problem) this.#health.error(new Error(loaded.problem), { kind: 'unknown', summary: 'The saved watch position was unreadable; starting from the current end.' });
+    this.#queue = new InboundQueue({
+      initial: loaded.state,
+      handle: this.#opts.onMessage,
+      persist: (state) => this.#store.save(state).then(() => this.#health.update({ cursor: state.cursor })),
+      onHandlerError: this.#opts.onHandlerError,
+      onPersistError: (err) => this.#health.error(err as Error, { kind: 'unknown', summary: 'Could not save the watch position (disk full or not writable?).' }),
+    });
+    this.#health.update({ cursor: loaded.state.cursor });
+    return this.#queue;
+  }
+
+  async #probeOk(): Promise<boolean> {
+    const probe = await (this.#opts.probe ?? probeImsg)({ cliPath: this.#opts.cliPath, dbPath: this.#opts.dbPath, env: this.#opts.env, timeoutMs: this.#opts.firstRequestTimeoutMs });
+    this.#health.update({ imsgVersion: probe.version, protocol: probe.protocol });
+    if (!probe.fatal) {
+      this.#needProbe = false;
+      return true;
+    }
+    const error = new Error(probe.error ?? 'imsg cannot be used');
+    this.#health.error(error, probe.cause ?? classifyImsgError(error));
+    this.#health.update({ state: 'fatal' satisfies SupervisorState, nextRestartAt: undefined });
+    return false;
+  }
+
+  /** Wait `ms` (or until retry/stop when undefined). */
+  async #sleep(ms: number | undefined): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = ms === undefined ? undefined : setTimeout(resolve, ms);
+      this.#wakeSleep = () => {
+        if (timer) clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.#wakeSleep = undefined;
+  }
+}
