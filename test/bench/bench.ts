@@ -1,1 +1,91 @@
-console.log("{}")
+// `npm run bench`: prints JSON numbers for the imsg client and the supervisor over the simulator.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ImsgClient } from '../../electron/core/imsg/rpc-client.js';
+import { benchEndToEnd } from './bench-end-to-end.js';
+import { percentiles } from './percentiles.js';
+
+const SIM_BIN = resolve(process.argv[1] ?? '', '../../bin/imsg-sim.js');
+
+/** A fake `imsg rpc` that answers watch.subscribe, then writes `count` notifications as fast as it can. */
+function blasterSource(count: number): string {
+  return `#!/usr/bin/env node
+const msg = (i) => JSON.stringify({ jsonrpc: '2.0', method: 'message', params: { subscription: 1, message: {
+  id: i, chat_id: 1, guid: 'G' + i, sender: '+15550001111', is_from_me: false, text: 'hello number ' + i + ' \\u00e9\\u2028 ok',
+  created_at: '2026-11-21T10:00:00.000Z', attachments: [], reactions: [], chat_identifier: '+15550001111',
+  chat_guid: 'iMessage;-;+15550001111', chat_name: '', participants: ['+15550001111'], is_group: false } } }) + '\\n';
+let buf = '';
+process.stdin.on('data', (d) => {
+  buf += d;
+  const nl = buf.indexOf('\\n');
+  if (nl < 0) return;
+  const req = JSON.parse(buf.slice(0, nl));
+  buf = buf.slice(nl + 1);
+  process.stdout.write(JSON.stringify({ jsonrpc: '2.0', id: req.id, result: { subscription: 1 } }) + '\\n');
+  let i = 1;
+  const pump = () => {
+    while (i <= ${count}) {
+      let chunk = '';
+      for (let k = 0; k < 500 && i <= ${count}; k++) chunk += msg(i++);
+      if (!process.stdout.write(chunk)) return process.stdout.once('drain', pump);
+    }
+  };
+  pump();
+});
+process.stdin.on('end', () => process.exit(0));
+`;
+}
+
+async function benchNotifications(dir: string, count: number): Promise<Record<string, number>> {
+  const script = join(dir, 'blaster.js');
+  await writeFile(script, blasterSource(count), { mode: 0o755 });
+  const client = new ImsgClient({ cliPath: script });
+  await client.start();
+  let received = 0;
+  let done: () => void = () => undefined;
+  const finished = new Promise<void>((r) => (done = r));
+  const started = performance.now();
+  await client.subscribe({}, { onMessage: () => ++received === count && done(), onError: () => undefined });
+  await finished;
+  const seconds = (performance.now() - started) / 1000;
+  await client.stop();
+  return { messages: count, seconds: round(seconds), perSecond: Math.round(count / seconds) };
+}
+
+async function benchRoundTrip(dir: string, count: number): Promise<Record<string, number>> {
+  const dbPath = join(dir, 'rt.db');
+  const { createChatDb, injectMessage, openChatDb } = await import('../sim/db-writer.js');
+  createChatDb(dbPath);
+  const db = openChatDb(dbPath);
+  injectMessage(db, { from: '+15550001111', text: 'hi' });
+  db.close();
+  const client = new ImsgClient({ cliPath: SIM_BIN, dbPath });
+  await client.start();
+  await client.request('chats.list', { limit: 1 });
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const t = performance.now();
+    await client.request('chats.list', { limit: 1 });
+    samples.push(performance.now() - t);
+  }
+  await client.stop();
+  return { requests: count, ...percentiles(samples) };
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+const dir = await mkdtemp(join(tmpdir(), 'imsg-bench-'));
+try {
+  const result = {
+    node: process.version,
+    clientNotificationThroughput: await benchNotifications(dir, 50_000),
+    requestRoundTripMs: await benchRoundTrip(dir, 500),
+    supervisorEndToEnd: await benchEndToEnd(dir, SIM_BIN, 2000),
+  };
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,85 @@
+// The whole config file: `channels.imessage` plus the agent, message, session and routing keys we read.
+import { z } from 'zod';
+import { IMessageChannelSchema, int } from './imessage-schema.js';
+
+const MentionPatternsSchema = z.array(z.string());
+
+/** One `agents.list[]` entry; `backend` stays open until the agent runner pins its shape. */
+const AgentEntrySchema = z
+  .object({
+    id: z.string().trim().min(1),
+    name: z.string().optional(),
+    default: z.boolean().optional(),
+    groupChat: z.object({ mentionPatterns: MentionPatternsSchema.optional() }).strict().optional(),
+    backend: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+
+/** One `bindings[]` route (§14): the peer or account it matches and the agent that answers. */
+const BindingSchema = z
+  .object({
+    agentId: z.string().trim().min(1),
+    comment: z.string().optional(),
+    match: z
+      .object({
+        channel: z.literal('imessage').optional(),
+        accountId: z.string().trim().min(1).optional(),
+        peer: z.object({ kind: z.enum(['direct', 'group']), id: z.string().trim().min(1) }).strict().optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+/** `duplicate agent id` issues; runs on possibly invalid input, so it checks every shape. */
+function duplicateAgentIds(value: unknown): { path: (string | number)[]; message: string }[] {
+  const list = typeof value === 'object' && value !== null ? (value as { list?: unknown }).list : undefined;
+  if (!Array.isArray(list)) return [];
+  const seen = new Set<string>();
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  list.forEach((agent: unknown, i) => {
+    const raw = typeof agent === 'object' && agent !== null ? (agent as { id?: unknown }).id : undefined;
+    if (typeof raw !== 'string' || raw.trim() === '') return;
+    const id = raw.trim().toLowerCase();
+    if (seen.has(id)) issues.push({ path: ['list', i, 'id'], message: `duplicate agent id "${raw.trim()}"` });
+    seen.add(id);
+  });
+  return issues;
+}
+
+const AgentsSchema = z
+  .object({ list: z.array(AgentEntrySchema).optional() })
+  .strict()
+  .superRefine(
+    (value, ctx) => {
+      for (const issue of duplicateAgentIds(value)) ctx.addIssue({ code: 'custom', ...issue });
+    },
+    // Run even when other keys are invalid, so one validation pass lists every problem.
+    { when: () => true },
+  );
+
+/** The config file's root object. Strict at every level: an unknown key is an error. */
+export const AppConfigSchema = z
+  .object({
+    channels: z.object({ imessage: IMessageChannelSchema.optional() }).strict().optional(),
+    agents: AgentsSchema.optional(),
+    messages: z
+      .object({
+        groupChat: z.object({ mentionPatterns: MentionPatternsSchema.optional(), historyLimit: int(0).optional() }).strict().optional(),
+        responsePrefix: z.string().optional(),
+      })
+      .strict()
+      .optional(),
+    session: z.object({ dmScope: z.enum(['main', 'per-peer', 'per-channel-peer', 'per-account-channel-peer']).optional() }).strict().optional(),
+    commands: z.object({ config: z.boolean().optional(), useAccessGroups: z.boolean().optional() }).strict().optional(),
+    bindings: z.array(BindingSchema).optional(),
+  })
+  .strict();
+
+/** A validated config (no defaults injected; see accounts.ts for resolution). */
+export type AppConfig = z.infer<typeof AppConfigSchema>;
+/** One `groups` entry of `channels.imessage` or of an account. */
+export type GroupEntry = { requireMention?: boolean; tools?: unknown; toolsBySender?: unknown };
+/** One `bindings[]` entry. */
+export type BindingConfig = NonNullable<AppConfig['bindings']>[number];
+/** One `agents.list[]` entry. */
+export type AgentConfig = NonNullable<NonNullable<AppConfig['agents']>['list']>[number];

@@ -1,0 +1,108 @@
+// The pairing store (spec §9 plus §0.3): pending requests with codes, approved and blocked
+// senders. Every change runs under one cross-process lock (the CLI and the app share the files).
+import { normalizeHandle } from '../policy/normalize.js';
+import { generateCode, normalizeCode, type RandomInt } from './codes.js';
+import { readRequests, writeJson } from './files.js';
+import { DEFAULT_ACCOUNT_ID, normalizeAccountId } from './paths.js';
+import type { StoredRequest } from './schema.js';
+import { SenderLists } from './sender-lists.js';
+import { MAX_PENDING_PER_ACCOUNT, PAIRING_TTL_MS, type PairingRequest, type PairingStoreOptions, type UpsertResult } from './types.js';
+
+/** Pending requests, approvals, denials and blocks for every account of one state directory. */
+export class PairingStore extends SenderLists {
+  private readonly now: () => number;
+  private readonly ttlMs: number;
+  private readonly maxPending: number;
+  private readonly random: RandomInt | undefined;
+
+  constructor(opts: PairingStoreOptions) {
+    super(opts.stateDir, opts.lockTimeoutMs);
+    this.now = opts.now ?? Date.now;
+    this.ttlMs = opts.ttlMs ?? PAIRING_TTL_MS;
+    this.maxPending = opts.maxPending ?? MAX_PENDING_PER_ACCOUNT;
+    this.random = opts.random;
+  }
+
+  /** Unexpired requests, oldest first, of one account or all. */
+  async listPending(accountId?: string): Promise<PairingRequest[]> {
+    const only = accountId === undefined ? undefined : normalizeAccountId(accountId);
+    const all = await this.withPending(async (requests) => ({ result: [...requests], changed: false }));
+    return all
+      .filter((r) => only === undefined || accountOf(r) === only)
+      .map((r) => this.toPublic(r))
+      .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.code.localeCompare(b.code));
+  }
+
+  /** Record a message from an unapproved sender; a new code only for a new, unblocked sender under the cap. */
+  async upsertRequest(input: { accountId: string; senderId: string; meta?: Record<string, string> }): Promise<UpsertResult> {
+    const accountId = normalizeAccountId(input.accountId);
+    const id = normalizeHandle(input.senderId);
+    if (!id) throw new Error(`Cannot record a pairing request: sender id ${JSON.stringify(input.senderId)} is empty`);
+    return this.withPending<UpsertResult>(async (requests) => {
+      if (await this.isBlockedFresh(accountId, id)) return { result: { code: '', created: false, blocked: true }, changed: false };
+      const at = new Date(this.now()).toISOString();
+      const meta = { ...input.meta, accountId };
+      const existing = requests.find((r) => accountOf(r) === accountId && normalizeHandle(r.id) === id);
+      if (existing) {
+        // Re-contact keeps the code (no new reply is sent) but refreshes what we know.
+        existing.lastSeenAt = at;
+        existing.meta = meta;
+        return { result: { code: existing.code, created: false, request: this.toPublic(existing) }, changed: true };
+      }
+      if (requests.filter((r) => accountOf(r) === accountId).length >= this.maxPending) return { result: { code: '', created: false }, changed: false };
+      const code = generateCode(new Set(requests.map((r) => normalizeCode(r.code))), this.random);
+      const created: StoredRequest = { id, code, createdAt: at, lastSeenAt: at, meta };
+      requests.push(created);
+      return { result: { code, created: true, request: this.toPublic(created) }, changed: true };
+    });
+  }
+
+  /** Approve by code (trimmed, any case): the request goes and its sender joins the account's allowFrom. */
+  async approve(code: string, accountId?: string): Promise<PairingRequest | null> {
+    return this.takeRequest(code, accountId, (req) => this.addToList('allowFrom', accountOf(req), req.id));
+  }
+
+  /** Drop a request by code; with `block`, the sender is also ignored from now on. */
+  async deny(code: string, opts: { block?: boolean; accountId?: string } = {}): Promise<PairingRequest | null> {
+    return this.takeRequest(code, opts.accountId, async (req) => {
+      if (opts.block) await this.addToList('blocked', accountOf(req), req.id);
+    });
+  }
+
+  private async takeRequest(code: string, accountId: string | undefined, then: (req: StoredRequest) => Promise<void>): Promise<PairingRequest | null> {
+    const wanted = normalizeCode(code);
+    const only = accountId === undefined ? undefined : normalizeAccountId(accountId);
+    if (!wanted) return null;
+    return this.withPending(async (requests) => {
+      const index = requests.findIndex((r) => normalizeCode(r.code) === wanted && (only === undefined || accountOf(r) === only));
+      const req = requests[index];
+      if (!req) return { result: null, changed: false };
+      // The sender list is written first: a crash in between leaves a harmless stale request.
+      await then(req);
+      requests.splice(index, 1);
+      return { result: this.toPublic(req), changed: true };
+    });
+  }
+
+  /** Under the lock: load requests, prune expired ones, run `fn`, save when anything changed. */
+  private async withPending<T>(fn: (requests: StoredRequest[]) => Promise<{ result: T; changed: boolean }>): Promise<T> {
+    return this.locked(async () => {
+      const stored = await readRequests(this.paths.pairing);
+      const now = this.now();
+      const live = stored.filter((r) => now < Date.parse(r.createdAt) + this.ttlMs);
+      const { result, changed } = await fn(live);
+      if (changed || live.length !== stored.length) await writeJson(this.paths.pairing, { version: 1, requests: live });
+      return result;
+    });
+  }
+
+  private toPublic(r: StoredRequest): PairingRequest {
+    const expiresAt = new Date(Date.parse(r.createdAt) + this.ttlMs).toISOString();
+    return { id: r.id, code: r.code, accountId: accountOf(r), createdAt: r.createdAt, expiresAt, lastSeenAt: r.lastSeenAt, meta: { ...r.meta } };
+  }
+}
+
+/** The account a stored request belongs to (older files may lack meta.accountId). */
+function accountOf(r: StoredRequest): string {
+  return r.meta.accountId === undefined ? DEFAULT_ACCOUNT_ID : normalizeAccountId(r.meta.accountId);
+}

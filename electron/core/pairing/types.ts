@@ -1,0 +1,36 @@
+// Shapes and limits of the pairing store's public API (spec §9).
+import type { RandomInt } from './codes.js';
+
+/** A pending pairing request as callers see it. */
+export interface PairingRequest {
+  id: string;
+  code: string;
+  accountId: string;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+  meta: Record<string, string>;
+}
+
+/** Result of {@link PairingStore.upsertRequest}: `created` tells whether to send the code. */
+export interface UpsertResult {
+  code: string;
+  created: boolean;
+  blocked?: boolean;
+  request?: PairingRequest;
+}
+
+/** Options of {@link PairingStore}; the injectables exist for tests. */
+export interface PairingStoreOptions {
+  stateDir: string;
+  now?: () => number;
+  ttlMs?: number;
+  maxPending?: number;
+  random?: RandomInt;
+  lockTimeoutMs?: number;
+}
+
+/** Pending lifetime of a request, from its creation (§9). */
+export const PAIRING_TTL_MS = 60 * 60 * 1000;
+/** Most pending requests one account may have (§9). */
+export const MAX_PENDING_PER_ACCOUNT = 3;

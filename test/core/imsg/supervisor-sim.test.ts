@@ -1,0 +1,72 @@
+// The supervisor against the real simulator process: first start, crashes, app restarts, faults.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSimAccount, type SimAccount } from '../../helpers/sim-account.js';
+import { until } from './supervisor-fake-client.js';
+
+let acct: SimAccount | undefined;
+afterEach(async () => {
+  await acct?.dispose();
+  acct = undefined;
+});
+
+const watching = (a: SimAccount) => until(() => a.supervisor.health().state === 'watching', 20_000, 'watching');
+
+describe('supervisor ↔ imsg-sim', () => {
+  it('does not answer history on a first start, then delivers new messages', async () => {
+    acct = await createSimAccount();
+    const a = acct;
+    a.inject({ from: '+15550001111', text: 'old one' });
+    a.inject({ from: '+15550002222', text: 'old two' });
+    a.supervisor.start();
+    await watching(a);
+    const fresh = a.inject({ from: '+15550001111', text: 'new' });
+    await until(() => a.received.length >= 1, 10_000, 'new message');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(a.received.map((m) => m.guid)).toEqual([fresh.guid]);
+    expect(a.received[0]).toMatchObject({ text: 'new', sender: '+15550001111', is_from_me: false });
+    expect(a.supervisor.health()).toMatchObject({ healthy: true, imsgVersion: '0.9.0', cursor: fresh.id });
+  });
+
+  it('after a SIGKILL, delivers what arrived during the outage exactly once', async () => {
+    acct = await createSimAccount({ backoff: { baseMs: 600, maxMs: 600, jitterRatio: 0, stableMs: 60_000 } });
+    const a = acct;
+    a.supervisor.start();
+    await watching(a);
+    const first = a.inject({ from: '+15550001111', text: 'before' });
+    await until(() => a.received.length === 1, 10_000, 'first');
+    process.kill(a.supervisor.health().pid as number, 'SIGKILL');
+    await until(() => a.supervisor.health().state === 'backoff', 5000, 'backoff');
+    const during = [a.inject({ from: '+15550001111', text: 'during 1' }), a.inject({ from: '+15550003333', text: 'during 2' })];
+    await watching(a);
+    await until(() => a.received.length === 3, 10_000, 'outage messages');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(a.received.map((m) => m.guid)).toEqual([first.guid, ...during.map((d) => d.guid)]);
+    expect(a.supervisor.health().restarts).toBe(1);
+    expect(a.supervisor.health().lastError?.cause.kind).toBe('exited');
+  });
+
+  it('resumes from the persisted cursor across an app restart', async () => {
+    acct = await createSimAccount();
+    const a = acct;
+    a.supervisor.start();
+    await watching(a);
+    a.inject({ from: '+15550001111', text: 'one' });
+    await until(() => a.received.length === 1, 10_000, 'one');
+    await a.supervisor.stop();
+    const offline = [a.inject({ from: '+15550001111', text: 'two' }), a.inject({ from: '+15550001111', text: 'three' })];
+    a.restart().start();
+    await until(() => a.received.length === 3, 15_000, 'offline messages');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(a.received.slice(1).map((m) => m.guid)).toEqual(offline.map((o) => o.guid));
+  });
+
+  it('reports a Full Disk Access denial with its cause and stays unhealthy', async () => {
+    acct = await createSimAccount({ env: { ...process.env, IMSG_SIM_FDA: 'denied' } });
+    const a = acct;
+    a.supervisor.start();
+    await until(() => a.supervisor.health().lastError !== undefined && a.supervisor.health().state === 'backoff', 20_000, 'FDA failure');
+    const h = a.supervisor.health();
+    expect(h.lastError?.cause.kind).toBe('full-disk-access');
+    expect(h.healthy).toBe(false);
+  });
+});

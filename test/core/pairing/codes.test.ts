@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { CODE_ALPHABET, CODE_LENGTH, generateCode, normalizeCode } from '../../../electron/core/pairing/codes.js';
+import { pairingReplyText } from '../../../electron/core/pairing/reply-text.js';
+
+/** A random source that replays `values`, then repeats the last one. */
+function replay(values: number[]): (max: number) => number {
+  let i = 0;
+  return () => values[Math.min(i++, values.length - 1)] ?? 0;
+}
+
+describe('pairing codes', () => {
+  it('are 8 characters from the alphabet without 0, O, 1 or I', () => {
+    expect(CODE_ALPHABET).toHaveLength(32);
+    expect(CODE_ALPHABET).not.toMatch(/[0O1I]/);
+    const codes = Array.from({ length: 200 }, () => generateCode(new Set()));
+    for (const code of codes) expect(code).toMatch(new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`));
+    // 200 draws of 40 bits: a repeat means the source is not random.
+    expect(new Set(codes).size).toBe(200);
+  });
+
+  it('maps each random draw to one alphabet character', () => {
+    expect(generateCode(new Set(), replay([0, 1, 2, 3, 28, 29, 30, 31]))).toBe('ABCD6789');
+  });
+
+  it('skips codes already pending', () => {
+    const random = replay([...Array(8).fill(0), ...Array(8).fill(1)]);
+    expect(generateCode(new Set(['AAAAAAAA']), random)).toBe('BBBBBBBB');
+  });
+
+  it('gives up after 500 tries', () => {
+    let calls = 0;
+    const random = (): number => (calls++, 0);
+    expect(() => generateCode(new Set(['AAAAAAAA']), random)).toThrow('failed to generate unique pairing code');
+    expect(calls).toBe(500 * CODE_LENGTH);
+  });
+
+  it.each([
+    [' abcd2345 ', 'ABCD2345'],
+    ['AbCd2345', 'ABCD2345'],
+    ['   ', ''],
+  ])('normalizes %j to %j for comparison', (raw, want) => {
+    expect(normalizeCode(raw)).toBe(want);
+  });
+});
+
+describe('pairingReplyText', () => {
+  it('keeps the §9 structure with our name and CLI (§0.9)', () => {
+    const fence = '```';
+    expect(pairingReplyText('+15550001111', 'ABCD2345')).toBe(
+      [
+        'imsg Companion: access not configured.',
+        '',
+        'Your iMessage sender id: +15550001111',
+        'Pairing code:',
+        fence,
+        'ABCD2345',
+        fence,
+        '',
+        'Ask the bot owner to approve with:',
+        'imsg-companion pairing approve ABCD2345',
+        fence,
+        'imsg-companion pairing approve ABCD2345',
+        fence,
+      ].join('\n'),
+    );
+    expect(pairingReplyText('a@b.c', 'X')).not.toMatch(/openclaw/i);
+  });
+});
