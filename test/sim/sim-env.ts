@@ -1,0 +1,43 @@
+// Environment switches of the simulator: version override and the fault modes.
+
+/** Parsed simulator environment. */
+export interface SimEnv {
+  /** `IMSG_VERSION` or 0.9.0. */
+  readonly version: string;
+  /** `IMSG_SIM_FDA=denied`: startup-failure mode (spec §2.6). */
+  readonly fdaDenied: boolean;
+  /** `IMSG_SIM_AUTOMATION=denied`: sends fail with -1743 (spec §5.1). */
+  readonly automationDenied: boolean;
+  /** `IMSG_SIM_STARTUP_DELAY_MS`: no stdin line is read before this (the Contacts hang, §2.7). */
+  readonly startupDelayMs: number;
+  /** `IMSG_SIM_SEND_DELAY_MS`: each send takes this long, blocking later requests. */
+  readonly sendDelayMs: number;
+  /** `IMSG_SIM_CRASH_AFTER`: exit 1 right after writing this many (≥1) notifications. */
+  readonly crashAfter: number | undefined;
+  /** `IMSG_SIM_POLL_MS`: the watch fallback poll interval (imsg: 5 s). */
+  readonly pollMs: number;
+}
+
+/** The imsg version the simulator impersonates. */
+export const DEFAULT_VERSION = '0.9.0';
+
+/** A non-negative integer env value, else undefined. */
+function envInt(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\d+$/.test(value.trim())) return undefined;
+  return Number(value.trim());
+}
+
+/** Read the simulator switches from `env`; malformed values fall back to the defaults. */
+export function readSimEnv(env: NodeJS.ProcessEnv): SimEnv {
+  const version = env.IMSG_VERSION?.trim();
+  const crashAfter = envInt(env.IMSG_SIM_CRASH_AFTER);
+  return {
+    version: version ? version : DEFAULT_VERSION,
+    fdaDenied: env.IMSG_SIM_FDA === 'denied',
+    automationDenied: env.IMSG_SIM_AUTOMATION === 'denied',
+    startupDelayMs: envInt(env.IMSG_SIM_STARTUP_DELAY_MS) ?? 0,
+    sendDelayMs: envInt(env.IMSG_SIM_SEND_DELAY_MS) ?? 0,
+    crashAfter: crashAfter !== undefined && crashAfter > 0 ? crashAfter : undefined,
+    pollMs: Math.max(1, envInt(env.IMSG_SIM_POLL_MS) ?? 5000),
+  };
+}
