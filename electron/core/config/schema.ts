@@ -1,17 +1,18 @@
 // The whole config file: `channels.imessage` plus the agent, message, session and routing keys we read.
 import { z } from 'zod';
+import { AgentBackendConfigSchema } from '../agents/backend-schema.js';
 import { IMessageChannelSchema, int } from './imessage-schema.js';
 
 const MentionPatternsSchema = z.array(z.string());
 
-/** One `agents.list[]` entry; `backend` stays open until the agent runner pins its shape. */
+/** One `agents.list[]` entry; `backend` is validated by the agent backends' own schema. */
 const AgentEntrySchema = z
   .object({
     id: z.string().trim().min(1),
     name: z.string().optional(),
     default: z.boolean().optional(),
     groupChat: z.object({ mentionPatterns: MentionPatternsSchema.optional() }).strict().optional(),
-    backend: z.record(z.string(), z.unknown()).optional(),
+    backend: AgentBackendConfigSchema.optional(),
   })
   .strict();
 

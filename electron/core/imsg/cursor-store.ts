@@ -1,7 +1,7 @@
 // Durable per-account watch position: the last handled row id and the recently seen message keys.
-import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../fs/atomic-write.js';
+import { readJsonState } from '../fs/read-json-state.js';
+import { CoalescedWriter } from '../fs/coalesced-writer.js';
 
 /** What survives a restart of imsg or of the app. */
 export interface WatchState {
@@ -27,47 +27,24 @@ export function watchStateFile(stateDir: string, accountId: string): string {
 
 /** Loads and saves one account's {@link WatchState}; saves are atomic and coalesced. */
 export class WatchStateStore {
-  #writing: Promise<void> | undefined;
-  #pending: WatchState | undefined;
-  #pendingDone: Promise<void> | undefined;
+  readonly #writer: CoalescedWriter;
 
-  constructor(readonly file: string) {}
+  constructor(readonly file: string) {
+    this.#writer = new CoalescedWriter(file);
+  }
 
   /**
    * Read the state. A missing file is a first start; a corrupt one is kept aside as
    * `<file>.corrupt-<time>` (never silently overwritten) and reported.
    */
   async load(): Promise<WatchStateLoad> {
-    let text: string;
-    try {
-      text = await fs.readFile(this.file, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { state: { cursor: null, seen: [] } };
-      return { state: { cursor: null, seen: [] }, problem: `cannot read ${this.file}: ${(err as Error).message}` };
-    }
-    const parsed = parseState(text);
-    if (typeof parsed !== 'string') return { state: parsed };
-    const aside = `${this.file}.corrupt-${Date.now()}`;
-    await fs.rename(this.file, aside).catch(() => undefined);
-    return { state: { cursor: null, seen: [] }, problem: `${this.file}: ${parsed}; kept as ${aside}` };
+    const read = await readJsonState(this.file, parseState);
+    return read.value ? { state: read.value } : { state: { cursor: null, seen: [] }, problem: read.problem };
   }
 
   /** Persist `state`; resolves once a write containing it (or a newer state) is durable. */
   save(state: WatchState): Promise<void> {
-    this.#pending = state;
-    if (!this.#pendingDone) this.#pendingDone = this.#drainAfterCurrent();
-    return this.#pendingDone;
-  }
-
-  async #drainAfterCurrent(): Promise<void> {
-    // Coalesce: while one write is in flight, later saves collapse into the next single write.
-    await this.#writing?.catch(() => undefined);
-    const state = this.#pending as WatchState;
-    this.#pending = undefined;
-    this.#pendingDone = undefined;
-    const body = JSON.stringify({ version: 1, cursor: state.cursor, seen: state.seen, updatedAt: new Date().toISOString() });
-    this.#writing = writeFileAtomic(this.file, `${body}\n`);
-    return this.#writing;
+    return this.#writer.save(`${JSON.stringify({ version: 1, cursor: state.cursor, seen: state.seen, updatedAt: new Date().toISOString() })}\n`);
   }
 }
 

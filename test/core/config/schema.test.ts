@@ -128,7 +128,7 @@ describe('channels.imessage keys', () => {
 });
 
 describe('other sections', () => {
-  const agent = { id: 'main', name: 'Molly', default: true, groupChat: { mentionPatterns: ['@molly'] }, backend: { kind: 'cli', args: ['-x'], env: { A: '1' } } };
+  const agent = { id: 'main', name: 'Molly', default: true, groupChat: { mentionPatterns: ['@molly'] }, backend: { type: 'command', argv: ['my-agent', '-x'], env: ['A'] } };
   const binding = { agentId: 'main', comment: 'family', match: { channel: 'imessage', accountId: 'work', peer: { kind: 'group', id: '42' } } };
 
   it('accepts every supported key', () => {

@@ -1,0 +1,74 @@
+// `imsg-companion doctor`: check everything that can be checked, each with a fix.
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { AgentRegistry } from '../../core/agents/registry.js';
+import { resolveAccounts } from '../../core/config/accounts.js';
+import { loadConfig } from '../../core/config/load.js';
+import { probeImsg } from '../../core/imsg/probe.js';
+import type { CommandIo } from '../command.js';
+import { UsageError } from '../command.js';
+import { resolveCliContext } from '../global-flags.js';
+
+/** One line for the root help. */
+export const summary = 'Check imsg, the database, the config, the state dir and the agents, with fixes';
+/** Usage text. */
+export const usage = `Usage: imsg-companion doctor [--json] [--config PATH] [--state-dir DIR]
+
+Runs every check it can and prints each with ✓ or ✗ and how to fix it. Exit 1 when any fails.`;
+
+interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+  fix?: string;
+}
+
+/** Run the checks. */
+export async function run(argv: readonly string[], io: CommandIo): Promise<number> {
+  const { ctx, rest } = resolveCliContext(argv, io.env);
+  let values;
+  try {
+    ({ values } = parseArgs({ args: [...rest], options: { json: { type: 'boolean' } }, strict: true }));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const checks: Check[] = [];
+  const loaded = await loadConfig(ctx.configPath);
+  if (loaded.ok) checks.push({ name: 'config', ok: true, detail: loaded.exists ? `${ctx.configPath} is valid` : `no config file at ${ctx.configPath}; using defaults` });
+  else checks.push({ name: 'config', ok: false, detail: loaded.issues.map((i) => `${i.path || '(file)'}: ${i.message}`).join('; '), fix: `edit ${ctx.configPath}, then run: imsg-companion config validate` });
+  checks.push(await stateDirCheck(ctx.stateDir));
+  if (loaded.ok) {
+    for (const account of resolveAccounts(loaded.config).filter((a) => a.enabled)) {
+      const probe = await probeImsg({ cliPath: account.cliPath, dbPath: account.dbPath, env: io.env, timeoutMs: account.probeTimeoutMs });
+      checks.push({
+        name: `imsg (${account.accountId})`,
+        ok: probe.ok,
+        detail: probe.ok ? `imsg ${probe.version ?? '?'} at ${probe.binaryPath}; rpc answers; chat.db readable (${probe.durationMs} ms)` : `${probe.cause?.summary ?? probe.error ?? 'failed'}${probe.error ? ` (${probe.error})` : ''}`,
+        fix: probe.ok ? undefined : probe.cause?.fix ?? 'install imsg (brew install steipete/tap/imsg) or set channels.imessage.cliPath',
+      });
+    }
+    const registry = new AgentRegistry(loaded.config, { stateDir: ctx.stateDir, env: io.env });
+    const agents = registry.list();
+    if (agents.length === 0) checks.push({ name: 'agent', ok: false, detail: 'no agent configured: messages are received but never answered', fix: 'add one under agents.list (types: openai, webhook, command, echo)' });
+    for (const agent of agents) {
+      const route = registry.get(agent.agentId);
+      const result = route?.check ? await route.check() : { ok: true, detail: 'nothing to check' };
+      checks.push({ name: `agent ${agent.agentId} (${agent.type})`, ok: result.ok, detail: result.detail, fix: result.ok ? undefined : `check agents.list entry "${agent.agentId}"` });
+    }
+  }
+  io.stdout.write(values.json ? `${JSON.stringify({ ok: checks.every((c) => c.ok), checks })}\n` : checks.map((c) => `${c.ok ? '✓' : '✗'} ${c.name}: ${c.detail}${c.fix ? `\n    fix: ${c.fix}` : ''}`).join('\n') + '\n');
+  return checks.every((c) => c.ok) ? 0 : 1;
+}
+
+async function stateDirCheck(dir: string): Promise<Check> {
+  const probe = join(dir, `.doctor-${process.pid}`);
+  try {
+    await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+    await fs.writeFile(probe, 'ok');
+    await fs.rm(probe);
+    return { name: 'state dir', ok: true, detail: `${dir} is writable` };
+  } catch (err) {
+    return { name: 'state dir', ok: false, detail: `${dir}: ${(err as Error).message}`, fix: `make ${dir} writable by your user, or pass --state-dir` };
+  }
+}

@@ -1,0 +1,66 @@
+// `imsg-companion serve [--demo]`: run every enabled account headless until SIGTERM/SIGINT.
+import { parseArgs } from 'node:util';
+import { Companion } from '../../core/app/companion.js';
+import { companionHandlers } from '../../core/app/api.js';
+import { startControlSocket } from '../../core/transport/control-socket.js';
+import type { CommandIo } from '../command.js';
+import { UsageError } from '../command.js';
+import { resolveCliContext } from '../global-flags.js';
+import { activityLine } from '../serve/activity-line.js';
+import { demoInstructions, setupDemo } from '../serve/demo-setup.js';
+import { VERSION } from '../version.js';
+
+/** One line for the root help. */
+export const summary = 'Run the companion headless (all enabled accounts) until stopped';
+/** Usage text. */
+export const usage = `Usage: imsg-companion serve [--demo] [--quiet] [--config PATH] [--state-dir DIR]
+
+Runs every enabled account: watches iMessage through imsg, decides for each message whether to
+answer, asks the agent and sends the replies. Stops cleanly on Ctrl+C or SIGTERM (unsubscribes,
+finishes replies in flight, stops imsg). The CLI talks to it through <state dir>/control.sock.
+
+  --demo     no Mac needed: a temporary chat.db, the imsg simulator and the echo agent
+  --quiet    do not print the activity log lines`;
+
+/** The snapshot once every enabled account left `starting` (or after 15 s), for an honest ready line. */
+async function settledSnapshot(app: Companion): Promise<Awaited<ReturnType<Companion['snapshot']>>> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const s = await app.snapshot();
+    const settling = s.accounts.some((a) => a.enabled && (a.health.state === 'starting' || a.health.state === 'ready'));
+    if (!settling || Date.now() > deadline) return s;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Run until a signal arrives. */
+export async function run(argv: readonly string[], io: CommandIo): Promise<number> {
+  const { ctx, rest } = resolveCliContext(argv, io.env);
+  let values;
+  try {
+    ({ values } = parseArgs({ args: [...rest], options: { demo: { type: 'boolean' }, quiet: { type: 'boolean' } }, strict: true }));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const explicitState = argv.some((a) => a === '--state-dir' || a.startsWith('--state-dir=')) || Boolean(io.env.IMSG_COMPANION_STATE_DIR);
+  const demo = values.demo ? await setupDemo(explicitState ? ctx.stateDir : undefined) : undefined;
+  const stateDir = demo?.stateDir ?? ctx.stateDir;
+  const configPath = demo?.configPath ?? ctx.configPath;
+  const app = new Companion({ stateDir, configPath, version: VERSION, env: io.env });
+  if (!values.quiet) app.events.on('activity', (e) => io.stdout.write(`${activityLine(e)}\n`));
+  const socket = await startControlSocket(stateDir, companionHandlers(app), app.events);
+  await app.start();
+  if (demo) io.stdout.write(`${demoInstructions(demo)}\n`);
+  const snapshot = await settledSnapshot(app);
+  io.stdout.write(`imsg Companion ${VERSION} running (pid ${process.pid}); ${snapshot.overall.text}. Control socket: ${socket.path}\n`);
+  await new Promise<void>((resolve) => {
+    const done = (): void => resolve();
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  io.stdout.write('Stopping: finishing replies in flight…\n');
+  await app.stop();
+  await socket.close();
+  io.stdout.write('Stopped.\n');
+  return 0;
+}

@@ -1,0 +1,68 @@
+// `imsg-companion status [--probe] [--json]`: per account state, from the running app or from disk.
+import { parseArgs } from 'node:util';
+import { resolveAccounts } from '../../core/config/accounts.js';
+import { probeImsg, type ProbeResult } from '../../core/imsg/probe.js';
+import { WatchStateStore, watchStateFile } from '../../core/imsg/cursor-store.js';
+import { PairingStore } from '../../core/pairing/index.js';
+import { connectControl } from '../../core/transport/control-client.js';
+import type { AccountView } from '../../contract/views.js';
+import type { CommandIo } from '../command.js';
+import { UsageError } from '../command.js';
+import { loadConfigOrFail } from '../cli-config.js';
+import { resolveCliContext } from '../global-flags.js';
+import { formatStatus, type StatusReport } from '../status-format.js';
+
+/** One line for the root help. */
+export const summary = 'Show each account: running state, imsg version, last error, pending pairings';
+/** Usage text. */
+export const usage = `Usage: imsg-companion status [--probe] [--json] [--config PATH] [--state-dir DIR]
+
+Asks the running app (serve or the menu-bar app) when there is one; otherwise reads the config
+and the state directory. --probe also checks imsg now (found, version, rpc, chat.db readable).`;
+
+/** Print the status; exit 1 when an enabled account is failing. */
+export async function run(argv: readonly string[], io: CommandIo): Promise<number> {
+  const { ctx, rest } = resolveCliContext(argv, io.env);
+  let values;
+  try {
+    ({ values } = parseArgs({ args: [...rest], options: { probe: { type: 'boolean' }, json: { type: 'boolean' } }, strict: true }));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const control = await connectControl(ctx.stateDir);
+  let report: StatusReport;
+  if (control) {
+    const result = await control.call('status:get', {});
+    if (!result.ok) throw new UsageError(result.error.message, 1);
+    report = { running: true, overall: result.data.overall.text, accounts: result.data.accounts, pendingPairings: result.data.pairing.pending.length };
+  } else {
+    report = await offlineReport(ctx.stateDir, ctx.configPath);
+  }
+  if (values.probe) {
+    report.probes = {};
+    for (const a of report.accounts.filter((x) => x.enabled)) report.probes[a.accountId] = await probeImsg({ cliPath: a.cliPath, dbPath: a.dbPath, env: io.env });
+  }
+  io.stdout.write(values.json ? `${JSON.stringify(report)}\n` : formatStatus(report));
+  const failing = report.accounts.some((a) => a.enabled && (a.health.state === 'fatal' || (report.running && a.health.state === 'backoff'))) || Object.values(report.probes ?? {}).some((p: ProbeResult) => !p.ok);
+  return failing ? 1 : 0;
+}
+
+async function offlineReport(stateDir: string, configPath: string): Promise<StatusReport> {
+  const config = await loadConfigOrFail(configPath);
+  const pending = await new PairingStore({ stateDir }).listPending().catch(() => []);
+  const accounts: AccountView[] = [];
+  for (const a of resolveAccounts(config)) {
+    const saved = await new WatchStateStore(watchStateFile(stateDir, a.accountId)).load().catch(() => undefined);
+    accounts.push({
+      accountId: a.accountId,
+      enabled: a.enabled,
+      paused: false,
+      cliPath: a.cliPath,
+      dbPath: a.dbPath,
+      remoteHost: a.remoteHost,
+      health: { accountId: a.accountId, state: 'stopped', healthy: false, restarts: 0, attempt: 0, cursor: saved?.state.cursor ?? null, queued: 0 },
+      pendingPairings: pending.filter((p) => p.accountId === a.accountId).length,
+    });
+  }
+  return { running: false, overall: 'imsg Companion is not running (start it with: imsg-companion serve)', accounts, pendingPairings: pending.length };
+}

@@ -1,0 +1,14 @@
+// One readable line per activity entry for `serve`'s output.
+import type { ActivityEntry } from '../../contract/views.js';
+
+/** Format an activity entry as a log line a person can scan. */
+export function activityLine(e: ActivityEntry): string {
+  const time = e.at.slice(11, 19);
+  const who = e.sender ? ` ${e.sender}` : '';
+  const where = e.chatType === 'group' && e.chatId ? ` in chat ${e.chatId}` : '';
+  const verdict = e.decision && e.decision !== e.kind ? ` ${e.decision}` : '';
+  const reason = e.reason ? ` (${e.reason})` : '';
+  const text = e.preview ? ` "${e.preview}"` : '';
+  const detail = e.detail ? ` — ${e.detail}` : '';
+  return `${time} [${e.accountId}] ${e.kind}${verdict}${reason}${who}${where}${text}${detail}`;
+}

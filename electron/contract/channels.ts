@@ -1,0 +1,60 @@
+// The one IPC contract: every verb (request → result) and event (pushed) with its schemas.
+// Electron IPC, the CLI's control socket and the web transport all derive from these maps.
+import { z } from 'zod';
+import { ActivityEntrySchema, ApprovedSenderSchema, ConfigIssueSchema, PairingRequestViewSchema, SnapshotSchema } from './views.js';
+
+const AccountRef = z.object({ accountId: z.string().min(1) }).strict();
+
+/** Request/response verbs: name → input and output schemas. */
+export const VERBS = {
+  'status:get': { input: z.object({}).strict(), output: SnapshotSchema },
+  'pairing:approve': { input: z.object({ code: z.string().min(1).max(64), accountId: z.string().optional() }).strict(), output: z.object({ approved: PairingRequestViewSchema }) },
+  'pairing:deny': { input: z.object({ code: z.string().min(1).max(64), block: z.boolean().optional() }).strict(), output: z.object({ denied: PairingRequestViewSchema }) },
+  'pairing:revoke': { input: z.object({ handle: z.string().min(1).max(320), accountId: z.string().optional() }).strict(), output: z.object({ revoked: z.boolean() }) },
+  'pairing:approved': { input: z.object({}).strict(), output: z.object({ approved: z.array(ApprovedSenderSchema) }) },
+  'account:restart': { input: AccountRef, output: z.object({ ok: z.literal(true) }) },
+  'account:probe': { input: AccountRef, output: z.object({ ok: z.boolean(), fatal: z.boolean(), binaryPath: z.string().optional(), version: z.string().optional(), rpcSupported: z.boolean().optional(), error: z.string().optional(), durationMs: z.number() }) },
+  'activity:list': {
+    input: z.object({ limit: z.number().int().min(1).max(1000).optional(), accountId: z.string().optional(), decision: z.enum(['dispatch', 'drop', 'pairing']).optional() }).strict(),
+    output: z.object({ entries: z.array(ActivityEntrySchema) }),
+  },
+  send: {
+    input: z.object({ to: z.string().min(1).max(512), accountId: z.string().optional(), text: z.string().max(100_000).optional(), file: z.string().max(4096).optional() }).strict(),
+    output: z.object({ accountId: z.string(), sent: z.array(z.object({ messageId: z.string(), params: z.record(z.string(), z.unknown()) })) }),
+  },
+  'config:set': { input: z.object({ key: z.string().min(1).max(512), value: z.unknown() }).strict(), output: z.object({ ok: z.boolean(), issues: z.array(ConfigIssueSchema) }) },
+  'config:unset': { input: z.object({ key: z.string().min(1).max(512) }).strict(), output: z.object({ ok: z.boolean(), issues: z.array(ConfigIssueSchema) }) },
+  'app:pause': { input: z.object({ paused: z.boolean() }).strict(), output: z.object({ paused: z.boolean() }) },
+} as const;
+
+/** Pushed events: name → payload schema. */
+export const EVENTS = {
+  snapshot: SnapshotSchema,
+  activity: ActivityEntrySchema,
+  'pairing:new': PairingRequestViewSchema,
+} as const;
+
+/** A verb name. */
+export type VerbName = keyof typeof VERBS;
+/** A verb's input type. */
+export type VerbInput<V extends VerbName> = z.infer<(typeof VERBS)[V]['input']>;
+/** A verb's result type. */
+export type VerbOutput<V extends VerbName> = z.infer<(typeof VERBS)[V]['output']>;
+/** An event name. */
+export type EventName = keyof typeof EVENTS;
+/** An event's payload type. */
+export type EventPayload<E extends EventName> = z.infer<(typeof EVENTS)[E]>;
+
+/** Results never throw across a transport: errors carry a code and a message (Electron drops custom error fields). */
+export type VerbResult<T> = { ok: true; data: T } | { ok: false; error: { code: VerbErrorCode; message: string } };
+
+/** Error codes a transport can return. */
+export type VerbErrorCode = 'invalid-input' | 'not-found' | 'unavailable' | 'failed' | 'unknown-verb' | 'forbidden';
+
+/** The server side of the contract: one async function per verb. */
+export type ContractHandlers = { [V in VerbName]: (input: VerbInput<V>) => Promise<VerbOutput<V>> };
+
+/** True when `name` is a verb of the contract (transport input is untrusted). */
+export function isVerbName(name: unknown): name is VerbName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(VERBS, name);
+}

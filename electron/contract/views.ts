@@ -1,0 +1,112 @@
+// Data shapes that cross a transport (Electron IPC, control socket, web): zod schemas + types.
+import { z } from 'zod';
+
+/** A classified imsg failure, in words the UI can show. */
+export const CauseSchema = z.object({
+  kind: z.string(),
+  summary: z.string(),
+  fix: z.string().optional(),
+  detail: z.string().optional(),
+});
+
+/** Measured health of one account (see electron/core/imsg/health.ts). */
+export const AccountHealthSchema = z.object({
+  accountId: z.string(),
+  state: z.enum(['stopped', 'starting', 'ready', 'watching', 'backoff', 'fatal']),
+  healthy: z.boolean(),
+  pid: z.number().int().optional(),
+  imsgVersion: z.string().optional(),
+  protocol: z.enum(['legacy', 'v1']).optional(),
+  restarts: z.number().int(),
+  attempt: z.number().int(),
+  nextRestartAt: z.string().optional(),
+  runStartedAt: z.string().optional(),
+  lastError: z.object({ message: z.string(), cause: CauseSchema, at: z.string() }).optional(),
+  lastRequestOkAt: z.string().optional(),
+  lastMessageAt: z.string().optional(),
+  cursor: z.number().int().nullable(),
+  subscription: z.number().int().optional(),
+  queued: z.number().int(),
+});
+
+/** One configured account as the UI and `status` show it. */
+export const AccountViewSchema = z.object({
+  accountId: z.string(),
+  enabled: z.boolean(),
+  paused: z.boolean(),
+  cliPath: z.string(),
+  dbPath: z.string().optional(),
+  remoteHost: z.string().optional(),
+  health: AccountHealthSchema,
+  pendingPairings: z.number().int(),
+});
+
+/** A pending pairing request. */
+export const PairingRequestViewSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  accountId: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  lastSeenAt: z.string(),
+  meta: z.record(z.string(), z.string()),
+});
+
+/** A sender approved through pairing. */
+export const ApprovedSenderSchema = z.object({ accountId: z.string(), sender: z.string() });
+
+/** One step of a decision trace. */
+export const TraceStepSchema = z.object({
+  step: z.string(),
+  outcome: z.enum(['pass', 'drop', 'pairing', 'info']),
+  detail: z.string(),
+});
+
+/** One line of the activity log: every decision, reply, error and system event. */
+export const ActivityEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  accountId: z.string(),
+  kind: z.enum(['inbound', 'reply', 'pairing', 'agent-error', 'command', 'send', 'system']),
+  decision: z.enum(['dispatch', 'drop', 'pairing']).optional(),
+  reason: z.string().nullable().optional(),
+  messageId: z.number().int().optional(),
+  guid: z.string().optional(),
+  chatId: z.number().int().optional(),
+  chatType: z.enum(['direct', 'group']).optional(),
+  sender: z.string().optional(),
+  preview: z.string().optional(),
+  sessionKey: z.string().nullable().optional(),
+  agentId: z.string().nullable().optional(),
+  steps: z.array(TraceStepSchema).optional(),
+  detail: z.string().optional(),
+});
+
+/** A config problem with its key path. */
+export const ConfigIssueSchema = z.object({ path: z.string(), message: z.string() });
+
+/** The whole state the UI renders, pushed on every change. */
+export const SnapshotSchema = z.object({
+  version: z.string(),
+  startedAt: z.string(),
+  paused: z.boolean(),
+  overall: z.object({ level: z.enum(['ok', 'warning', 'error', 'idle']), text: z.string() }),
+  accounts: z.array(AccountViewSchema),
+  pairing: z.object({ pending: z.array(PairingRequestViewSchema), approved: z.array(ApprovedSenderSchema), problem: z.string().optional() }),
+  agents: z.object({
+    list: z.array(z.object({ agentId: z.string(), name: z.string().optional(), type: z.string(), default: z.boolean() })),
+    problem: z.string().optional(),
+  }),
+  config: z.object({ path: z.string(), ok: z.boolean(), issues: z.array(ConfigIssueSchema) }),
+});
+
+/** TS types derived from the schemas. */
+export type AccountHealthView = z.infer<typeof AccountHealthSchema>;
+/** An account as shown. */
+export type AccountView = z.infer<typeof AccountViewSchema>;
+/** A pending pairing request as shown. */
+export type PairingRequestView = z.infer<typeof PairingRequestViewSchema>;
+/** One activity log line. */
+export type ActivityEntry = z.infer<typeof ActivityEntrySchema>;
+/** The pushed app state. */
+export type Snapshot = z.infer<typeof SnapshotSchema>;

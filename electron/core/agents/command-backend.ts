@@ -1,0 +1,83 @@
+// The `command` backend: run argv (no shell) with the envelope JSON on stdin; stdout is the reply.
+import { execa } from 'execa';
+import type { AgentErrorFactory } from './agent-error.js';
+import { agentErrorFactory } from './agent-error.js';
+import type { CommandBackendConfig } from './backend-schema.js';
+import { commandCwd, commandEnv, resolveProgram } from './command-env.js';
+import { runWithDeadline } from './deadline.js';
+import type { AgentBackend, AgentDeps, AgentReply, AgentRequest, BackendCheck } from './types.js';
+import { buildEnvelope } from './types.js';
+
+/** Deadline when `timeoutMs` is unset. */
+export const COMMAND_DEFAULT_TIMEOUT_MS = 60_000;
+/** stdout beyond this is refused (a reply is a chat message). */
+const MAX_OUTPUT_BYTES = 1024 * 1024;
+/** After SIGTERM on timeout, SIGKILL follows this much later. */
+const FORCE_KILL_AFTER_MS = 2_000;
+
+/** The last `lines` non-empty lines of `text`, at most 500 characters. */
+export function tailLines(text: string, lines = 5): string {
+  const tail = text.trimEnd().split(/\r?\n/).filter((l) => l.trim() !== '').slice(-lines).join('\n');
+  return tail.length > 500 ? `…${tail.slice(-500)}` : tail;
+}
+
+/** A command backend for one agent. */
+export class CommandBackend implements AgentBackend {
+  readonly type = 'command';
+  readonly errorReply?: string;
+  readonly #fail: AgentErrorFactory;
+
+  constructor(
+    agentId: string,
+    private readonly config: CommandBackendConfig,
+    private readonly deps: AgentDeps,
+  ) {
+    this.errorReply = config.errorReply;
+    this.#fail = agentErrorFactory(agentId, 'command');
+  }
+
+  /** Run the command once; on timeout it is killed (SIGTERM, then SIGKILL) and the call rejects at once. */
+  async reply(req: AgentRequest): Promise<AgentReply> {
+    const [program, ...args] = this.config.argv as [string, ...string[]];
+    const timeoutMs = this.config.timeoutMs ?? COMMAND_DEFAULT_TIMEOUT_MS;
+    const result = await runWithDeadline(
+      timeoutMs,
+      req.signal,
+      (signal) =>
+        execa(program, args, {
+          input: JSON.stringify(buildEnvelope(req)),
+          env: commandEnv(this.config.env, this.deps.env),
+          extendEnv: false,
+          cwd: commandCwd(this.config.cwd, this.deps.env.HOME),
+          reject: false,
+          stripFinalNewline: false,
+          maxBuffer: MAX_OUTPUT_BYTES,
+          cancelSignal: signal,
+          forceKillAfterDelay: FORCE_KILL_AFTER_MS,
+        }),
+      () => this.#fail('timeout', `${program} did not finish within ${timeoutMs} ms and was killed`),
+    );
+    const stderrTail = tailLines(typeof result.stderr === 'string' ? result.stderr : '');
+    const withTail = (text: string) => (stderrTail ? `${text}; stderr: ${stderrTail}` : text);
+    if (result.isMaxBuffer) throw this.#fail('invalid-reply', `${program} wrote more than ${MAX_OUTPUT_BYTES} bytes to stdout`);
+    if (result.failed && result.exitCode === undefined && !result.signal) {
+      const why = result.code === 'ENOENT' ? `the program${this.config.cwd ? ' or cwd' : ''} was not found` : (result.code ?? 'spawn failed');
+      throw this.#fail('config', `cannot start ${program}: ${why}`);
+    }
+    if (result.signal) throw this.#fail('exit', withTail(`${program} was killed by ${result.signal}`), { stderrTail });
+    if (result.exitCode !== 0) {
+      const exitCode = result.exitCode ?? -1;
+      throw this.#fail('exit', withTail(`${program} exited with code ${exitCode}`), { exitCode, stderrTail });
+    }
+    const text = typeof result.stdout === 'string' ? result.stdout.trim() : '';
+    return { text: text === '' ? null : text, provider: 'command' };
+  }
+
+  /** argv[0] resolves (PATH of the command's env, or relative to cwd) to an executable file. */
+  async check(): Promise<BackendCheck> {
+    const program = this.config.argv[0] ?? '';
+    const cwd = commandCwd(this.config.cwd, this.deps.env.HOME);
+    const found = await resolveProgram(program, cwd, commandEnv(this.config.env, this.deps.env));
+    return found ? { ok: true, detail: `${program} → ${found}` } : { ok: false, detail: `${program} is not an executable file${cwd ? ` (from ${cwd})` : ''} on the command's PATH` };
+  }
+}

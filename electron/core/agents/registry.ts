@@ -1,0 +1,71 @@
+// Which agent answers a conversation (bindings, else the default agent) and its backend.
+import type { AppConfig } from '../config/schema.js';
+import type { AgentRoute, Peer } from '../policy/route.js';
+import { defaultAgentId, resolveAgentRoute } from '../policy/route.js';
+import { createAgentBackend } from './create-backend.js';
+import type { AgentBackend, AgentDeps, AgentEntry } from './types.js';
+
+/** The agent for a conversation, or the plain reason there is none (a state to show, not a crash). */
+export type AgentResolution =
+  | { agentId: string; backend: AgentBackend; agent: AgentEntry; matchedBy: AgentRoute['matchedBy'] }
+  | { agentId: null; reason: 'no agent configured'; detail: string };
+
+/** One configured agent, for status views. */
+export interface AgentSummary {
+  agentId: string;
+  name?: string;
+  /** The backend type, or `none` when the agent has no backend. */
+  type: string;
+  default: boolean;
+}
+
+/** The agents of one config; backends are created on first use and reused. */
+export class AgentRegistry {
+  readonly #backends = new Map<string, AgentBackend>();
+  readonly #deps: AgentDeps;
+
+  constructor(
+    private readonly config: AppConfig,
+    deps: Omit<AgentDeps, 'config'>,
+  ) {
+    this.#deps = { ...deps, config };
+  }
+
+  /** Route by `bindings[]` (peer, then account), else the agent marked `default`, else the first (§14). */
+  resolve(input: { accountId: string; peer: Peer }): AgentResolution {
+    const list = this.config.agents?.list ?? [];
+    if (list.length === 0) return { agentId: null, reason: 'no agent configured', detail: 'agents.list is empty: add an agent with a backend' };
+    const route = resolveAgentRoute(this.config, input.accountId, input.peer);
+    const index = list.findIndex((a) => a.id.trim().toLowerCase() === route.agentId);
+    const agent = list[index];
+    if (!agent) return { agentId: null, reason: 'no agent configured', detail: `agent "${route.agentId}" is not in agents.list` };
+    if (!agent.backend) return { agentId: null, reason: 'no agent configured', detail: `agents.list[${index}].backend is not set (agent "${route.agentId}")` };
+    return { agentId: route.agentId, backend: this.#backendFor(route.agentId, agent), agent, matchedBy: route.matchedBy };
+  }
+
+  /** The backend of the agent `agentId` (e.g. for `doctor` checks), or undefined when it has none. */
+  get(agentId: string): AgentBackend | undefined {
+    const id = agentId.trim().toLowerCase();
+    const agent = (this.config.agents?.list ?? []).find((a) => a.id.trim().toLowerCase() === id);
+    return agent?.backend ? this.#backendFor(id, agent) : undefined;
+  }
+
+  #backendFor(agentId: string, agent: AgentEntry): AgentBackend {
+    let backend = this.#backends.get(agentId);
+    if (!backend) {
+      backend = createAgentBackend(agent, this.#deps);
+      this.#backends.set(agentId, backend);
+    }
+    return backend;
+  }
+
+  /** Every configured agent, in config order, with its backend type and whether it is the default. */
+  list(): AgentSummary[] {
+    const list = this.config.agents?.list ?? [];
+    const fallback = defaultAgentId(this.config);
+    return list.map((agent) => {
+      const agentId = agent.id.trim().toLowerCase();
+      return { agentId, ...(agent.name !== undefined && { name: agent.name }), type: agent.backend?.type ?? 'none', default: agentId === fallback };
+    });
+  }
+}

@@ -1,0 +1,91 @@
+// One enabled account at run time: its supervised imsg, its decision caches, its reply lanes.
+import type { ResolvedAccount } from '../config/accounts.js';
+import { watchStateFile } from '../imsg/cursor-store.js';
+import { ImsgSupervisor } from '../imsg/supervisor.js';
+import type { DecisionCaches } from '../policy/decide-types.js';
+import { SentMessageCache } from '../policy/echo-cache.js';
+import { GroupHistory } from '../policy/history.js';
+import { LoopLimiter } from '../policy/loop-limiter.js';
+import { SelfChatCache } from '../policy/self-chat-cache.js';
+import { resolveRemoteHost } from '../remote/index.js';
+import { runChatCommand } from './chat-commands.js';
+import { echoTarget, runDispatch } from './dispatch-job.js';
+import { handleInbound } from './inbound-handler.js';
+import { type EchoTarget, sendChunks, type SentChunk } from './outbound.js';
+import type { PendingJob } from './pending-journal.js';
+import type { RuntimeDeps } from './runtime-deps.js';
+
+/** Runs one account: inbound handling, dispatch lanes, outbound sends. */
+export class AccountRuntime {
+  readonly caches: DecisionCaches = { echo: new SentMessageCache(), selfChat: new SelfChatCache(), loop: new LoopLimiter(), history: new GroupHistory() };
+  readonly supervisor: ImsgSupervisor;
+  remoteHost: string | undefined;
+  #unlisten: () => void;
+
+  constructor(readonly account: ResolvedAccount, readonly deps: RuntimeDeps) {
+    this.supervisor = new ImsgSupervisor({
+      accountId: account.accountId,
+      cliPath: account.cliPath,
+      dbPath: account.dbPath,
+      env: deps.env,
+      stateFile: watchStateFile(deps.stateDir, account.accountId),
+      watchParams: { attachments: account.includeAttachments },
+      firstRequestTimeoutMs: Math.max(account.probeTimeoutMs, 30_000),
+      onMessage: (m) => handleInbound(this, m),
+      onHandlerError: (m, err) => {
+        void deps.activity.append({ accountId: account.accountId, kind: 'system', messageId: m.id, detail: `message ${m.id} could not be handled: ${(err as Error).message}` });
+      },
+      ...deps.supervisorOverrides,
+    });
+    this.#unlisten = this.supervisor.onHealth(() => deps.changed());
+  }
+
+  /** Start watching (resolves the remote host first, for attachments over SSH). */
+  async start(): Promise<void> {
+    const remote = await resolveRemoteHost(this.account).catch(() => ({ host: undefined, warning: undefined }));
+    this.remoteHost = remote.host;
+    if (remote.warning) await this.deps.activity.append({ accountId: this.account.accountId, kind: 'system', detail: remote.warning });
+    this.supervisor.start();
+  }
+
+  /** Stop watching: unsubscribe, let handling of received messages finish, stop imsg. */
+  async stop(): Promise<void> {
+    await this.supervisor.stop();
+    this.#unlisten();
+  }
+
+  /** Queue a journaled dispatch behind earlier replies to its conversation; false when full. */
+  enqueueDispatch(job: PendingJob): boolean {
+    return this.enqueueTask(conversationKey(job), () => this.#run(job));
+  }
+
+  /** Queue any task on a conversation's lane (pairing replies use it too). */
+  enqueueTask(key: string, task: () => Promise<void>): boolean {
+    return this.deps.queue.push(`${this.account.accountId}:${key}`, task);
+  }
+
+  /** Send text chunks to a target through this account's imsg, remembering them for echo checks. */
+  send(target: string, chunks: readonly string[], echo?: EchoTarget, file?: string): Promise<SentChunk[]> {
+    return sendChunks({ supervisor: this.supervisor, account: this.account, target, chunks, file, echo: echo ? { cache: this.caches.echo, target: echo, now: this.deps.now } : undefined });
+  }
+
+  async #run(job: PendingJob): Promise<void> {
+    const d = job.decision;
+    if (!(d.isControlCommand && d.commandAuthorized)) return runDispatch(this, job);
+    try {
+      const reply = await runChatCommand(this, job);
+      await this.send(d.replyTarget ?? d.senderId, [reply], echoTarget(d));
+      await this.deps.activity.append({ accountId: this.account.accountId, kind: 'command', chatId: d.chatId, sender: d.senderId, preview: d.bodyText.slice(0, 80), detail: reply.split('\n')[0] });
+    } catch (err) {
+      await this.deps.activity.append({ accountId: this.account.accountId, kind: 'agent-error', sender: d.senderId, detail: `command reply failed: ${(err as Error).message}` });
+    } finally {
+      await this.deps.journal.remove(job.id);
+    }
+  }
+}
+
+/** Replies to one chat (group) or one sender (DM) are serialized on the same lane. */
+function conversationKey(job: PendingJob): string {
+  const d = job.decision;
+  return d.chatId ? `chat:${d.chatId}` : `dm:${d.senderNormalized}`;
+}

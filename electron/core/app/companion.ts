@@ -1,0 +1,216 @@
+// The running companion: accounts from the config, each supervised; decisions logged; replies
+// delivered; live config reload; crash recovery from the dispatch journal; snapshots pushed.
+import { AgentRegistry } from '../agents/registry.js';
+import { resolveAccounts, type ResolvedAccount } from '../config/accounts.js';
+import { ConfigStore } from '../config/config-store.js';
+import type { SupervisorOptions } from '../imsg/supervisor.js';
+import { PairingStore } from '../pairing/index.js';
+import type { ActivityEntry, PairingRequestView, Snapshot } from '../../contract/views.js';
+import { AccountRuntime } from './account-runtime.js';
+import { ActivityLog } from './activity-log.js';
+import { ConversationQueue, type ConversationQueueOptions } from './conversation-queue.js';
+import { Emitter } from './emitter.js';
+import { PendingJournal } from './pending-journal.js';
+import { buildSnapshot, statusText } from './snapshot.js';
+import { watchDir } from './watch-dir.js';
+
+/** How to run the companion. */
+export interface CompanionOptions {
+  readonly stateDir: string;
+  readonly configPath: string;
+  readonly version: string;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly supervisorOverrides?: Partial<SupervisorOptions>;
+  readonly queue?: ConversationQueueOptions;
+  /** Reload the config when the file changes (default true). */
+  readonly watchConfig?: boolean;
+  readonly now?: () => number;
+}
+
+/** Events pushed to transports. */
+export interface CompanionEvents {
+  snapshot: Snapshot;
+  activity: ActivityEntry;
+  'pairing:new': PairingRequestView;
+}
+
+/** The headless app; transports (control socket, web, Electron IPC) talk to it through its API. */
+export class Companion {
+  readonly configStore: ConfigStore;
+  readonly pairing: PairingStore;
+  readonly activity: ActivityLog;
+  readonly journal: PendingJournal;
+  readonly queue: ConversationQueue;
+  readonly events = new Emitter<CompanionEvents>();
+  readonly #opts: CompanionOptions;
+  readonly #runtimes = new Map<string, { runtime: AccountRuntime; fingerprint: string }>();
+  readonly #startedAt = new Date().toISOString();
+  #agents: AgentRegistry;
+  #paused = false;
+  #stops: Array<() => void> = [];
+  #last: Snapshot | undefined;
+  #snapshotTimer: NodeJS.Timeout | undefined;
+  #sync: Promise<void> = Promise.resolve();
+
+  constructor(opts: CompanionOptions) {
+    this.#opts = opts;
+    this.configStore = new ConfigStore({ path: opts.configPath });
+    this.pairing = new PairingStore({ stateDir: opts.stateDir });
+    this.activity = new ActivityLog({ file: ActivityLog.fileIn(opts.stateDir) });
+    this.journal = new PendingJournal(PendingJournal.fileIn(opts.stateDir));
+    this.queue = new ConversationQueue(opts.queue);
+    this.#agents = this.#buildAgents();
+    this.activity.onEntry((e) => this.events.emit('activity', e));
+  }
+
+  /** Load config and state, start every enabled account, re-run replies a crash interrupted. */
+  async start(): Promise<void> {
+    const loaded = await this.configStore.load();
+    if (!loaded.ok) await this.activity.append({ accountId: '-', kind: 'system', detail: `config ${loaded.path} is invalid: ${loaded.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}` });
+    this.#agents = this.#buildAgents();
+    await this.activity.loadTail();
+    await this.#syncAccounts();
+    await this.#recover();
+    if (this.#opts.watchConfig !== false) {
+      this.#stops.push(this.configStore.onChange(() => this.reload()));
+      this.#stops.push(this.configStore.watch());
+    }
+    this.#stops.push(watchDir(`${this.#opts.stateDir}/credentials`, () => this.changed()));
+    this.changed();
+  }
+
+  /** Graceful stop: unsubscribe, finish handling and in-flight replies, stop imsg children. */
+  async stop(): Promise<void> {
+    for (const stop of this.#stops.splice(0)) stop();
+    clearTimeout(this.#snapshotTimer);
+    await this.#sync;
+    await Promise.all([...this.#runtimes.values()].map(({ runtime }) => runtime.stop()));
+    await this.queue.idle();
+    this.#runtimes.clear();
+    await this.activity.flush();
+  }
+
+  /** Re-read the config and restart the accounts whose settings changed. */
+  reload(): Promise<void> {
+    this.#agents = this.#buildAgents();
+    this.#sync = this.#sync.then(() => this.#syncAccounts()).catch(() => undefined);
+    return this.#sync.then(() => this.changed());
+  }
+
+  /** Pause (stop answering, stop imsg) or resume every account. */
+  async setPaused(paused: boolean): Promise<void> {
+    this.#paused = paused;
+    await this.reload();
+  }
+
+  /** Whether the companion is paused. */
+  get paused(): boolean {
+    return this.#paused;
+  }
+
+  /** The runtime of an account, or undefined when it is not running. */
+  runtime(accountId: string): AccountRuntime | undefined {
+    return this.#runtimes.get(accountId)?.runtime;
+  }
+
+  /** The current agent registry. */
+  get agents(): AgentRegistry {
+    return this.#agents;
+  }
+
+  /** Every configured account (enabled or not), resolved. */
+  accounts(): ResolvedAccount[] {
+    return resolveAccounts(this.configStore.current);
+  }
+
+  /** Something a snapshot shows changed: push a new snapshot soon (coalesced). */
+  changed(): void {
+    if (this.#snapshotTimer) return;
+    this.#snapshotTimer = setTimeout(() => {
+      this.#snapshotTimer = undefined;
+      void this.snapshot().then((s) => this.events.emit('snapshot', s), () => undefined);
+    }, 50);
+    this.#snapshotTimer.unref?.();
+  }
+
+  /** The whole state for the UI and `status`. */
+  async snapshot(): Promise<Snapshot> {
+    let pending: PairingRequestView[] = [];
+    let approved: Array<{ accountId: string; sender: string }> = [];
+    let pairingProblem: string | undefined;
+    try {
+      [pending, approved] = await Promise.all([this.pairing.listPending(), this.pairing.listApproved()]);
+    } catch (err) {
+      pairingProblem = (err as Error).message;
+    }
+    const issues = [...this.configStore.lastIssues];
+    this.#last = buildSnapshot({
+      version: this.#opts.version,
+      startedAt: this.#startedAt,
+      paused: this.#paused,
+      accounts: this.accounts().map((account) => {
+        const runtime = this.runtime(account.accountId);
+        return { account, health: runtime?.supervisor.health(), remoteHost: runtime?.remoteHost };
+      }),
+      pending,
+      approved,
+      pairingProblem,
+      agents: { list: this.#agents.list() },
+      config: { path: this.#opts.configPath, ok: issues.length === 0, issues },
+    });
+    return this.#last;
+  }
+
+  /** The `/status` reply from the latest snapshot. */
+  statusText(): string {
+    return this.#last ? statusText(this.#last) : 'imsg Companion is starting.';
+  }
+
+  #buildAgents(): AgentRegistry {
+    return new AgentRegistry(this.configStore.current, { stateDir: this.#opts.stateDir, env: this.#opts.env ?? process.env });
+  }
+
+  async #syncAccounts(): Promise<void> {
+    const wanted = new Map(this.#paused ? [] : this.accounts().filter((a) => a.enabled).map((a) => [a.accountId, a]));
+    for (const [id, entry] of [...this.#runtimes]) {
+      const next = wanted.get(id);
+      if (next && JSON.stringify(next) === entry.fingerprint) continue;
+      this.#runtimes.delete(id);
+      await entry.runtime.stop();
+    }
+    for (const [id, account] of wanted) {
+      if (this.#runtimes.has(id)) continue;
+      const runtime = new AccountRuntime(account, {
+        stateDir: this.#opts.stateDir,
+        env: this.#opts.env ?? process.env,
+        configStore: this.configStore,
+        pairing: this.pairing,
+        agents: () => this.#agents,
+        activity: this.activity,
+        journal: this.journal,
+        queue: this.queue,
+        changed: () => this.changed(),
+        pairingCreated: (r) => this.events.emit('pairing:new', r),
+        supervisorOverrides: this.#opts.supervisorOverrides,
+        now: this.#opts.now ?? Date.now,
+        statusText: () => this.statusText(),
+      });
+      this.#runtimes.set(id, { runtime, fingerprint: JSON.stringify(account) });
+      await runtime.start();
+    }
+  }
+
+  async #recover(): Promise<void> {
+    const { jobs, problem } = await this.journal.load();
+    if (problem) await this.activity.append({ accountId: '-', kind: 'system', detail: `pending replies file was unreadable: ${problem}` });
+    for (const job of jobs) {
+      const runtime = this.runtime(job.accountId);
+      if (runtime?.enqueueDispatch(job)) {
+        await this.activity.append({ accountId: job.accountId, kind: 'system', guid: typeof job.message.guid === 'string' ? job.message.guid : undefined, detail: 'resuming a reply interrupted by the last shutdown' });
+        continue;
+      }
+      await this.journal.remove(job.id);
+      await this.activity.append({ accountId: job.accountId, kind: 'system', detail: `an interrupted reply was not resumed: account ${job.accountId} is not running` });
+    }
+  }
+}

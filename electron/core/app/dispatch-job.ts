@@ -1,0 +1,79 @@
+// A dispatch: attachments → envelope/context (§13, §15) → agent → sanitize/prefix/chunk → send → echo cache.
+import { resolveInboundAttachments } from '../attachments/index.js';
+import { buildInboundContext } from '../delivery/context.js';
+import { prepareReply } from '../delivery/prepare-reply.js';
+import type { ImsgMessage } from '../imsg/message.js';
+import type { AccountRuntime } from './account-runtime.js';
+import { preview } from './activity-shape.js';
+import type { PendingJob } from './pending-journal.js';
+
+/** Run one journaled dispatch to completion; always leaves the journal without it. */
+export async function runDispatch(rt: AccountRuntime, job: PendingJob): Promise<void> {
+  try {
+    await answer(rt, job);
+  } finally {
+    await rt.deps.journal.remove(job.id);
+    rt.deps.changed();
+  }
+}
+
+async function answer(rt: AccountRuntime, job: PendingJob): Promise<void> {
+  const { deps, account } = rt;
+  const d = job.decision;
+  const message = job.message as ImsgMessage;
+  const base = { accountId: account.accountId, messageId: typeof message.id === 'number' ? message.id : undefined, guid: typeof message.guid === 'string' ? message.guid : undefined, chatId: d.chatId, chatType: d.chatType, sender: d.senderId, sessionKey: d.sessionKey, agentId: d.agentId };
+  const target = d.replyTarget;
+  if (!target || !d.sessionKey) {
+    await deps.activity.append({ ...base, kind: 'agent-error', detail: 'no reply target for this message (imessage: missing delivery target)' });
+    return;
+  }
+  const peer = d.chatType === 'group' ? { kind: 'group' as const, id: String(d.chatId ?? '') } : { kind: 'direct' as const, id: d.senderNormalized };
+  const route = deps.agents().resolve({ accountId: account.accountId, peer });
+  if (route.agentId === null) {
+    await deps.activity.append({ ...base, kind: 'agent-error', reason: 'no agent configured', detail: 'add an agent under agents.list in the config to answer messages' });
+    return;
+  }
+  const history = d.historyKey ? rt.caches.history?.entries(d.historyKey) ?? [] : [];
+  if (d.historyKey) rt.caches.history?.clear(d.historyKey);
+  const media = account.includeAttachments ? await resolveInboundAttachments(message, { account, remoteHost: rt.remoteHost, stateDir: deps.stateDir, sessionKey: d.sessionKey }) : undefined;
+  if (media && media.dropped.length > 0) {
+    await deps.activity.append({ ...base, kind: 'system', detail: `attachments dropped: ${media.dropped.map((x) => `${x.originalPath} (${x.reason})`).join('; ')}` });
+  }
+  // Remote attachments were copied here by scp, so every media path in the context is local.
+  const context = { ...buildInboundContext({ accountId: account.accountId, message, decision: d, history, media: media?.valid.map((m) => ({ path: m.path, mimeType: m.mimeType })) }) };
+  let replyText: string | null;
+  let model: string | undefined;
+  let provider: string | undefined;
+  try {
+    const reply = await route.backend.reply({ agentId: route.agentId, accountId: account.accountId, sessionKey: d.sessionKey, text: String(context.BodyForAgent ?? d.bodyText), context });
+    replyText = reply.text;
+    model = reply.model;
+    provider = reply.provider;
+    for (const warning of reply.warnings ?? []) await deps.activity.append({ ...base, kind: 'system', detail: warning });
+  } catch (err) {
+    await deps.activity.append({ ...base, kind: 'agent-error', detail: (err as Error).message });
+    const fallback = route.backend.errorReply;
+    if (typeof fallback === 'string' && fallback.trim() !== '') await rt.send(target, [fallback], echoTarget(d));
+    return;
+  }
+  if (replyText === null || replyText.trim() === '') {
+    await deps.activity.append({ ...base, kind: 'reply', detail: 'the agent chose not to reply' });
+    return;
+  }
+  const chunks = prepareReply(replyText, { account, agentName: route.agent.name, model, provider });
+  if (chunks.length === 0) {
+    await deps.activity.append({ ...base, kind: 'reply', detail: 'the reply was empty after sanitizing; nothing sent' });
+    return;
+  }
+  try {
+    await rt.send(target, chunks, echoTarget(d));
+    await deps.activity.append({ ...base, kind: 'reply', preview: preview(chunks.join(' ')), detail: `${chunks.length} message${chunks.length === 1 ? '' : 's'} sent to ${target}` });
+  } catch (err) {
+    await deps.activity.append({ ...base, kind: 'agent-error', detail: `reply not delivered to ${target}: ${(err as Error).message}` });
+  }
+}
+
+/** Echo-cache scope of the conversation a decision answers. */
+export function echoTarget(d: PendingJob['decision']): { isGroup: boolean; chatId?: number; sender: string } {
+  return { isGroup: d.chatType === 'group', chatId: d.chatId, sender: d.senderId };
+}

@@ -1,0 +1,66 @@
+// One inbound message: validate → decide (policy) → record durably → act (pairing / dispatch / drop).
+// Resolves once the decision is durable, so the watch cursor may move past the message.
+import { parseImsgMessage } from '../imsg/message.js';
+import type { QueuedMessage } from '../imsg/inbound-queue.js';
+import { decideInbound } from '../policy/decide.js';
+import type { InboundDecision } from '../policy/decide-types.js';
+import { normalizeHandle } from '../policy/normalize.js';
+import type { AccountRuntime } from './account-runtime.js';
+import { activityFromDecision } from './activity-shape.js';
+import { handlePairing } from './pairing-flow.js';
+
+/** Decide and act on one watch notification payload for `rt`'s account. */
+export async function handleInbound(rt: AccountRuntime, payload: QueuedMessage): Promise<void> {
+  const { deps, account } = rt;
+  const parsed = parseImsgMessage(payload);
+  if (!parsed.ok) {
+    await deps.activity.append({ accountId: account.accountId, kind: 'inbound', decision: 'drop', reason: 'malformed payload', messageId: payload.id, guid: typeof payload.guid === 'string' ? payload.guid : undefined, detail: parsed.error });
+    return;
+  }
+  const message = parsed.message;
+  const sender = typeof message.sender === 'string' ? message.sender : '';
+  const store = await readStore(rt, sender);
+  const decision = decideInbound(message, {
+    account,
+    config: deps.configStore.current,
+    storeAllowFrom: store.approved,
+    blocked: store.blocked,
+    caches: rt.caches,
+    now: deps.now(),
+  });
+  if (store.problem) decision.steps.push({ step: 'pairing store', outcome: 'info', detail: store.problem });
+
+  if (decision.decision === 'drop') {
+    await deps.activity.append(activityFromDecision(account.accountId, message, decision));
+    return;
+  }
+  if (decision.decision === 'pairing') {
+    await handlePairing(rt, message, decision);
+    return;
+  }
+  await accept(rt, payload, decision);
+}
+
+/** Journal a dispatch (durable), log it, and queue it behind earlier replies to the same chat. */
+async function accept(rt: AccountRuntime, payload: QueuedMessage, decision: InboundDecision): Promise<void> {
+  const { deps, account } = rt;
+  const job = { id: `${account.accountId}:${payload.guid || payload.id}`, accountId: account.accountId, acceptedAt: new Date(deps.now()).toISOString(), message: { ...payload }, decision };
+  const entry = activityFromDecision(account.accountId, payload, decision);
+  if (!rt.enqueueDispatch(job)) {
+    await deps.activity.append({ ...entry, decision: 'drop', reason: 'overloaded', detail: `reply queue full (${deps.queue.size} waiting); message not answered` });
+    return;
+  }
+  await Promise.all([deps.journal.add(job), deps.activity.append(entry)]);
+}
+
+async function readStore(rt: AccountRuntime, sender: string): Promise<{ approved: string[]; blocked: boolean; problem?: string }> {
+  const { pairing } = rt.deps;
+  const id = rt.account.accountId;
+  try {
+    const [approved, blocked] = await Promise.all([pairing.readApproved(id), sender ? pairing.isBlocked(id, normalizeHandle(sender)) : Promise.resolve(false)]);
+    return { approved, blocked };
+  } catch (err) {
+    // §10: read errors count as an empty list — but we say so in the trace instead of hiding it.
+    return { approved: [], blocked: false, problem: `could not read approved senders: ${(err as Error).message}` };
+  }
+}

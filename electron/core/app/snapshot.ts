@@ -1,0 +1,76 @@
+// Builds the Snapshot the UI renders and the one-line summary `/status` and the header show.
+import type { ResolvedAccount } from '../config/accounts.js';
+import type { AccountHealth } from '../imsg/health.js';
+import type { AccountView, PairingRequestView, Snapshot } from '../../contract/views.js';
+
+/** Inputs gathered by the companion. */
+export interface SnapshotInput {
+  readonly version: string;
+  readonly startedAt: string;
+  readonly paused: boolean;
+  readonly accounts: ReadonlyArray<{ account: ResolvedAccount; health: AccountHealth | undefined; remoteHost?: string }>;
+  readonly pending: readonly PairingRequestView[];
+  readonly approved: ReadonlyArray<{ accountId: string; sender: string }>;
+  readonly pairingProblem?: string;
+  readonly agents: Snapshot['agents'];
+  readonly config: Snapshot['config'];
+}
+
+/** The health of an account that is not running (disabled, paused or not started yet). */
+export function idleHealth(accountId: string): AccountHealth {
+  return { accountId, state: 'stopped', healthy: false, restarts: 0, attempt: 0, cursor: null, queued: 0 };
+}
+
+/** Assemble the snapshot, with the overall state in one line. */
+export function buildSnapshot(input: SnapshotInput): Snapshot {
+  const accounts: AccountView[] = input.accounts.map(({ account, health, remoteHost }) => ({
+    accountId: account.accountId,
+    enabled: account.enabled,
+    paused: input.paused,
+    cliPath: account.cliPath,
+    dbPath: account.dbPath,
+    remoteHost: remoteHost ?? account.remoteHost,
+    health: health ?? idleHealth(account.accountId),
+    pendingPairings: input.pending.filter((p) => p.accountId === account.accountId).length,
+  }));
+  return {
+    version: input.version,
+    startedAt: input.startedAt,
+    paused: input.paused,
+    overall: overall(input, accounts),
+    accounts,
+    pairing: { pending: [...input.pending], approved: [...input.approved], problem: input.pairingProblem },
+    agents: input.agents,
+    config: input.config,
+  };
+}
+
+function overall(input: SnapshotInput, accounts: readonly AccountView[]): Snapshot['overall'] {
+  const enabled = accounts.filter((a) => a.enabled);
+  if (!input.config.ok) return { level: 'error', text: `Config has ${input.config.issues.length} problem(s); the last good config is in use` };
+  if (input.paused) return { level: 'idle', text: 'Paused: no messages are being answered' };
+  if (enabled.length === 0) return { level: 'idle', text: 'No enabled accounts' };
+  const failing = enabled.filter((a) => a.health.state === 'fatal' || (a.health.state === 'backoff' && a.health.lastError));
+  if (failing.length > 0) {
+    const first = failing[0] as AccountView;
+    return { level: 'error', text: `${first.accountId}: ${first.health.lastError?.cause.summary ?? 'not running'}` };
+  }
+  const starting = enabled.filter((a) => a.health.state !== 'watching');
+  if (starting.length > 0) return { level: 'warning', text: `Starting ${starting.map((a) => a.accountId).join(', ')}…` };
+  if (input.agents.list.length === 0) return { level: 'warning', text: 'No agent configured: messages are received but not answered' };
+  if (input.pending.length > 0) return { level: 'warning', text: `${input.pending.length} pairing request${input.pending.length === 1 ? '' : 's'} waiting for approval` };
+  const unhealthy = enabled.filter((a) => !a.health.healthy);
+  if (unhealthy.length > 0) return { level: 'warning', text: `${unhealthy.map((a) => a.accountId).join(', ')}: no recent answer from imsg` };
+  return { level: 'ok', text: `Watching ${enabled.length} account${enabled.length === 1 ? '' : 's'}` };
+}
+
+/** The `/status` chat reply. */
+export function statusText(s: Snapshot): string {
+  const lines = [`imsg Companion ${s.version}: ${s.overall.text}`];
+  for (const a of s.accounts) {
+    const h = a.health;
+    lines.push(`- ${a.accountId}: ${a.enabled ? h.state : 'disabled'}${h.imsgVersion ? `, imsg ${h.imsgVersion}` : ''}${h.restarts ? `, ${h.restarts} restart(s)` : ''}${h.lastError ? `, last error: ${h.lastError.cause.summary}` : ''}`);
+  }
+  if (s.pairing.pending.length > 0) lines.push(`${s.pairing.pending.length} pairing request(s) pending`);
+  return lines.join('\n');
+}
