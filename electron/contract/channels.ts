@@ -1,7 +1,8 @@
 // The one IPC contract: every verb (request → result) and event (pushed) with its schemas.
 // Electron IPC, the CLI's control socket and the web transport all derive from these maps.
 import { z } from 'zod';
-import { ActivityEntrySchema, ApprovedSenderSchema, ConfigIssueSchema, PairingRequestViewSchema, SnapshotSchema } from './views.js';
+import { LoginItemViewSchema, PermissionViewSchema, SettingsPaneSchema } from './permissions.js';
+import { ActivityEntrySchema, ApprovedSenderSchema, ConfigIssueSchema, PairingRequestViewSchema, SettingsViewSchema, SnapshotSchema } from './views.js';
 
 const AccountRef = z.object({ accountId: z.string().min(1) }).strict();
 
@@ -25,6 +26,16 @@ export const VERBS = {
   'config:set': { input: z.object({ key: z.string().min(1).max(512), value: z.unknown() }).strict(), output: z.object({ ok: z.boolean(), issues: z.array(ConfigIssueSchema) }) },
   'config:unset': { input: z.object({ key: z.string().min(1).max(512) }).strict(), output: z.object({ ok: z.boolean(), issues: z.array(ConfigIssueSchema) }) },
   'app:pause': { input: z.object({ paused: z.boolean() }).strict(), output: z.object({ paused: z.boolean() }) },
+  'pairing:approve-all': { input: z.object({ accountId: z.string().optional() }).strict(), output: z.object({ approved: z.array(PairingRequestViewSchema) }) },
+  /** Re-run the permission checks now (never prompts: Automation is only probed on request). */
+  'permissions:check': { input: z.object({ accountId: z.string().optional() }).strict(), output: z.object({ permissions: z.array(PermissionViewSchema) }) },
+  /** The user clicked "Request access": run the harmless Apple event to Messages (may prompt). */
+  'permissions:request-automation': { input: AccountRef, output: z.object({ permission: PermissionViewSchema }) },
+  'shell:open-settings': { input: z.object({ pane: SettingsPaneSchema }).strict(), output: z.object({ opened: z.boolean(), url: z.string(), reason: z.string().optional() }) },
+  'shell:reveal': { input: z.object({ target: z.enum(['app', 'imsg', 'config', 'state-dir']), accountId: z.string().optional() }).strict(), output: z.object({ opened: z.boolean(), path: z.string(), reason: z.string().optional() }) },
+  'shell:open-messages': { input: z.object({}).strict(), output: z.object({ opened: z.boolean(), reason: z.string().optional() }) },
+  'settings:get': { input: z.object({}).strict(), output: SettingsViewSchema },
+  'app:login-item': { input: z.object({ enabled: z.boolean().optional() }).strict(), output: LoginItemViewSchema },
 } as const;
 
 /** Pushed events: name → payload schema. */

@@ -1,5 +1,6 @@
 // Data shapes that cross a transport (Electron IPC, control socket, web): zod schemas + types.
 import { z } from 'zod';
+import { PermissionViewSchema, PlatformViewSchema } from './permissions.js';
 
 /** A classified imsg failure, in words the UI can show. */
 export const CauseSchema = z.object({
@@ -98,7 +99,24 @@ export const SnapshotSchema = z.object({
     problem: z.string().optional(),
   }),
   config: z.object({ path: z.string(), ok: z.boolean(), issues: z.array(ConfigIssueSchema) }),
+  permissions: z.array(PermissionViewSchema),
+  platform: PlatformViewSchema,
 });
+
+/** The editable settings the Settings section shows (effective values of the default account). */
+export const SettingsViewSchema = z.object({
+  configPath: z.string(),
+  exists: z.boolean(),
+  accountId: z.string(),
+  dmPolicy: z.enum(['pairing', 'allowlist', 'open', 'disabled']),
+  groupPolicy: z.enum(['open', 'allowlist', 'disabled']),
+  unpairedResponse: z.enum(['code', 'silent']),
+  allowFrom: z.array(z.string()),
+  agent: z.object({ id: z.string(), name: z.string().optional(), backend: z.record(z.string(), z.unknown()).optional() }).nullable(),
+});
+
+/** The Settings section data. */
+export type SettingsView = z.infer<typeof SettingsViewSchema>;
 
 /** TS types derived from the schemas. */
 export type AccountHealthView = z.infer<typeof AccountHealthSchema>;

@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { Companion } from '../../core/app/companion.js';
 import { companionHandlers } from '../../core/app/api.js';
 import { startControlSocket } from '../../core/transport/control-socket.js';
+import { startWebServer, type WebServer } from '../../core/transport/web-server.js';
+import { rendererDir } from '../serve/renderer-dir.js';
 import type { CommandIo } from '../command.js';
 import { UsageError } from '../command.js';
 import { resolveCliContext } from '../global-flags.js';
@@ -13,13 +15,16 @@ import { VERSION } from '../version.js';
 /** One line for the root help. */
 export const summary = 'Run the companion headless (all enabled accounts) until stopped';
 /** Usage text. */
-export const usage = `Usage: imsg-companion serve [--demo] [--quiet] [--config PATH] [--state-dir DIR]
+export const usage = `Usage: imsg-companion serve [--demo] [--web [--port N]] [--quiet] [--config PATH] [--state-dir DIR]
 
 Runs every enabled account: watches iMessage through imsg, decides for each message whether to
 answer, asks the agent and sends the replies. Stops cleanly on Ctrl+C or SIGTERM (unsubscribes,
 finishes replies in flight, stops imsg). The CLI talks to it through <state dir>/control.sock.
 
   --demo     no Mac needed: a temporary chat.db, the imsg simulator and the echo agent
+  --web      also serve the tray UI at http://127.0.0.1:<port>/ (the printed link holds an
+             access token; without it every request gets 401)
+  --port N   port for --web (default: a free port)
   --quiet    do not print the activity log lines`;
 
 /** The snapshot once every enabled account left `starting` (or after 15 s), for an honest ready line. */
@@ -38,10 +43,14 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   const { ctx, rest } = resolveCliContext(argv, io.env);
   let values;
   try {
-    ({ values } = parseArgs({ args: [...rest], options: { demo: { type: 'boolean' }, quiet: { type: 'boolean' } }, strict: true }));
+    ({ values } = parseArgs({ args: [...rest], options: { demo: { type: 'boolean' }, quiet: { type: 'boolean' }, web: { type: 'boolean' }, port: { type: 'string' } }, strict: true }));
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: expected a port number 0-65535, got ${values.port}`);
+  if (values.port !== undefined && !values.web) throw new UsageError('--port needs --web');
+  const staticDir = values.web ? await rendererDir() : undefined;
   const explicitState = argv.some((a) => a === '--state-dir' || a.startsWith('--state-dir=')) || Boolean(io.env.IMSG_COMPANION_STATE_DIR);
   const demo = values.demo ? await setupDemo(explicitState ? ctx.stateDir : undefined) : undefined;
   const stateDir = demo?.stateDir ?? ctx.stateDir;
@@ -50,15 +59,19 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   if (!values.quiet) app.events.on('activity', (e) => io.stdout.write(`${activityLine(e)}\n`));
   const socket = await startControlSocket(stateDir, companionHandlers(app), app.events);
   await app.start();
+  let web: WebServer | undefined;
+  if (staticDir) web = await startWebServer({ handlers: companionHandlers(app), events: app.events, staticDir, port });
   if (demo) io.stdout.write(`${demoInstructions(demo)}\n`);
   const snapshot = await settledSnapshot(app);
   io.stdout.write(`imsg Companion ${VERSION} running (pid ${process.pid}); ${snapshot.overall.text}. Control socket: ${socket.path}\n`);
+  if (web) io.stdout.write(`Tray UI: ${web.url}\n`);
   await new Promise<void>((resolve) => {
     const done = (): void => resolve();
     process.once('SIGINT', done);
     process.once('SIGTERM', done);
   });
   io.stdout.write('Stopping: finishing replies in flight…\n');
+  await web?.close();
   await app.stop();
   await socket.close();
   io.stdout.write('Stopped.\n');

@@ -39,6 +39,17 @@ export function companionHandlers(app: Companion): ContractHandlers {
       return { revoked };
     },
     'pairing:approved': async () => ({ approved: await app.pairing.listApproved() }),
+    'pairing:approve-all': async ({ accountId }) => {
+      const approved = [];
+      for (const request of await app.pairing.listPending(accountId)) {
+        const done = await app.pairing.approve(request.code, request.accountId);
+        if (!done) continue; // expired or handled elsewhere in the meantime
+        approved.push(done);
+        await app.activity.append({ accountId: done.accountId, kind: 'pairing', sender: done.meta.sender ?? done.id, detail: `approved ${done.id} (code ${done.code}, approve all)` });
+      }
+      app.changed();
+      return { approved };
+    },
     'account:restart': async ({ accountId }) => {
       const runtime = app.runtime(accountId);
       if (!runtime) throw new VerbError('not-found', `account ${accountId} is not running (disabled, paused or unknown)`);

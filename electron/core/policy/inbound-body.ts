@@ -49,7 +49,9 @@ export interface InboundBody {
 
 /** Resolve the body (§10 pre-steps 1–3); attachments only count when `includeAttachments` is on. */
 export function resolveInboundBody(message: ImsgMessage, account: { readonly includeAttachments: boolean; readonly remoteHost?: string; readonly attachmentRoots: readonly string[]; readonly remoteAttachmentRoots: readonly string[] }): InboundBody {
-  const text = (message.text ?? '').trim();
+  // Attachment-only rows carry U+FFFC (object replacement) as their text; imsg keeps it, we don't,
+  // so the placeholder (or "empty body") applies instead of a body made of one invisible char.
+  const text = (message.text ?? '').replace(/\uFFFC/g, '').trim();
   const roots = account.remoteHost ? account.remoteAttachmentRoots : account.attachmentRoots;
   const attachments = account.includeAttachments ? validAttachments(message.attachments, roots) : [];
   const first = attachments[0];
