@@ -43,6 +43,8 @@ export const EVENTS = {
   snapshot: SnapshotSchema,
   activity: ActivityEntrySchema,
   'pairing:new': PairingRequestViewSchema,
+  /** Main asks the UI to show a section (a notification or menu item was clicked). */
+  'ui:navigate': z.object({ section: z.enum(['permissions', 'pairing', 'accounts', 'activity', 'settings']) }),
 } as const;
 
 /** A verb name. */

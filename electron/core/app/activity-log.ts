@@ -100,10 +100,13 @@ export class ActivityLog {
     if (this.#size < 0) {
       await fs.mkdir(dirname(this.#opts.file), { recursive: true, mode: 0o700 });
       this.#size = await fs.stat(this.#opts.file).then((s) => s.size, () => 0);
+      // A crash can leave a torn last line; end it so the next entry starts on a line of its own.
+      if (this.#size > 0 && !(await endsWithNewline(this.#opts.file, this.#size))) line = `\n${line}`;
     }
-    if (this.#size > 0 && this.#size + line.length > this.#opts.maxBytes) await this.#rotate();
+    const bytes = Buffer.byteLength(line);
+    if (this.#size > 0 && this.#size + bytes > this.#opts.maxBytes) await this.#rotate();
     await fs.appendFile(this.#opts.file, line, { mode: 0o600 });
-    this.#size += Buffer.byteLength(line);
+    this.#size += bytes;
     this.#lastError = undefined;
   }
 
@@ -115,5 +118,15 @@ export class ActivityLog {
     await fs.rm(`${base}.${this.#opts.keep + 1}.jsonl`, { force: true });
     await fs.rename(this.#opts.file, `${base}.1.jsonl`);
     this.#size = 0;
+  }
+}
+
+async function endsWithNewline(file: string, size: number): Promise<boolean> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const { buffer } = await handle.read(Buffer.alloc(1), 0, 1, size - 1);
+    return buffer[0] === 0x0a;
+  } finally {
+    await handle.close();
   }
 }

@@ -5,6 +5,7 @@ import { planSend } from '../delivery/send-plan.js';
 import { probeImsg } from '../imsg/probe.js';
 import { resolveAccount } from '../config/accounts.js';
 import type { Companion } from './companion.js';
+import { platformHandlers } from './api-platform.js';
 import { performSends } from './outbound.js';
 
 /** Build the verb handlers for `app`. */
@@ -17,6 +18,7 @@ export function companionHandlers(app: Companion): ContractHandlers {
     }
   };
   return {
+    ...platformHandlers({ permissions: app.permissions, platform: app.platform, configPath: app.configPath, stateDir: app.stateDir, accounts: () => app.accounts(), config: () => app.configStore.current, env: app.env }),
     'status:get': () => app.snapshot(),
     'pairing:approve': async ({ code, accountId }) => {
       const approved = await app.pairing.approve(code, accountId);

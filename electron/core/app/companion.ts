@@ -5,6 +5,9 @@ import { resolveAccounts, type ResolvedAccount } from '../config/accounts.js';
 import { ConfigStore } from '../config/config-store.js';
 import type { SupervisorOptions } from '../imsg/supervisor.js';
 import { PairingStore } from '../pairing/index.js';
+import { createNodePlatform } from '../platform/node-platform.js';
+import type { PlatformPort } from '../platform/platform-port.js';
+import { PermissionsService } from './permissions-service.js';
 import type { ActivityEntry, PairingRequestView, Snapshot } from '../../contract/views.js';
 import { AccountRuntime } from './account-runtime.js';
 import { ActivityLog } from './activity-log.js';
@@ -25,6 +28,10 @@ export interface CompanionOptions {
   /** Reload the config when the file changes (default true). */
   readonly watchConfig?: boolean;
   readonly now?: () => number;
+  /** OS services (Electron's in the app; a Node one for headless serve, the default). */
+  readonly platform?: PlatformPort;
+  /** Permission probe seams (tests). */
+  readonly permissionProbes?: ConstructorParameters<typeof PermissionsService>[0]['probes'];
 }
 
 /** Events pushed to transports. */
@@ -42,6 +49,8 @@ export class Companion {
   readonly journal: PendingJournal;
   readonly queue: ConversationQueue;
   readonly events = new Emitter<CompanionEvents>();
+  readonly platform: PlatformPort;
+  readonly permissions: PermissionsService;
   readonly #opts: CompanionOptions;
   readonly #runtimes = new Map<string, { runtime: AccountRuntime; fingerprint: string }>();
   readonly #startedAt = new Date().toISOString();
@@ -61,6 +70,30 @@ export class Companion {
     this.queue = new ConversationQueue(opts.queue);
     this.#agents = this.#buildAgents();
     this.activity.onEntry((e) => this.events.emit('activity', e));
+    this.platform = opts.platform ?? createNodePlatform({ env: opts.env });
+    this.permissions = new PermissionsService({
+      platform: this.platform,
+      accounts: () => this.accounts().filter((a) => a.enabled),
+      health: (id) => this.runtime(id)?.supervisor.health(),
+      remoteHost: (id) => this.runtime(id)?.remoteHost ?? this.accounts().find((a) => a.accountId === id)?.remoteHost,
+      env: opts.env,
+      probes: opts.permissionProbes,
+    });
+  }
+
+  /** The config file in use. */
+  get configPath(): string {
+    return this.#opts.configPath;
+  }
+
+  /** The state directory in use. */
+  get stateDir(): string {
+    return this.#opts.stateDir;
+  }
+
+  /** The environment the app runs with (agents and imsg see it). */
+  get env(): NodeJS.ProcessEnv {
+    return this.#opts.env ?? process.env;
   }
 
   /** Load config and state, start every enabled account, re-run replies a crash interrupted. */
@@ -76,6 +109,8 @@ export class Companion {
       this.#stops.push(this.configStore.watch());
     }
     this.#stops.push(watchDir(`${this.#opts.stateDir}/credentials`, () => this.changed()));
+    this.#stops.push(this.permissions.onChange(() => this.changed()));
+    void this.permissions.check().catch(() => undefined);
     this.changed();
   }
 
@@ -94,7 +129,10 @@ export class Companion {
   reload(): Promise<void> {
     this.#agents = this.#buildAgents();
     this.#sync = this.#sync.then(() => this.#syncAccounts()).catch(() => undefined);
-    return this.#sync.then(() => this.changed());
+    return this.#sync.then(() => {
+      void this.permissions.check().catch(() => undefined);
+      this.changed();
+    });
   }
 
   /** Pause (stop answering, stop imsg) or resume every account. */
@@ -157,6 +195,8 @@ export class Companion {
       pairingProblem,
       agents: { list: this.#agents.list() },
       config: { path: this.#opts.configPath, ok: issues.length === 0, issues },
+      permissions: this.permissions.current(),
+      platform: this.platform.describe(),
     });
     return this.#last;
   }

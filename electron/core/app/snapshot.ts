@@ -1,6 +1,7 @@
 // Builds the Snapshot the UI renders and the one-line summary `/status` and the header show.
 import type { ResolvedAccount } from '../config/accounts.js';
 import type { AccountHealth } from '../imsg/health.js';
+import type { PermissionView, PlatformView } from '../../contract/permissions.js';
 import type { AccountView, PairingRequestView, Snapshot } from '../../contract/views.js';
 
 /** Inputs gathered by the companion. */
@@ -14,6 +15,8 @@ export interface SnapshotInput {
   readonly pairingProblem?: string;
   readonly agents: Snapshot['agents'];
   readonly config: Snapshot['config'];
+  readonly permissions: readonly PermissionView[];
+  readonly platform: PlatformView;
 }
 
 /** The health of an account that is not running (disabled, paused or not started yet). */
@@ -42,6 +45,8 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     pairing: { pending: [...input.pending], approved: [...input.approved], problem: input.pairingProblem },
     agents: input.agents,
     config: input.config,
+    permissions: [...input.permissions],
+    platform: input.platform,
   };
 }
 
