@@ -15,6 +15,17 @@ export default tseslint.config(
     },
   },
   {
+    files: ['renderer/**/*.{ts,tsx}', 'test/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // The renderer renders snapshots and calls verbs: it may import only the contract.
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/electron/core/**', '**/electron/main/**', '**/electron/cli/**', '**/electron/preload/**', 'node:*'], message: 'renderer imports only electron/contract' }] }],
+    },
+  },
+  {
     // The domain runs in plain Node: no Electron, no DOM (design card).
     files: ['electron/core/**/*.ts', 'electron/contract/**/*.ts'],
     rules: {

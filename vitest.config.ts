@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Process-level tests spawn the built bins (dist/), so globalSetup builds them once per run.
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.{ts,tsx}'],
     environment: 'node',
     globalSetup: ['test/helpers/global-setup.ts'],
     testTimeout: 30_000,

@@ -1,0 +1,61 @@
+// Words and badge tones for the enums the contract sends (presentation only, no policy).
+import type { PermissionView } from '../../../electron/contract/permissions.js';
+import type { ActivityEntry, AccountView } from '../../../electron/contract/views.js';
+
+/** Badge colour families; each has a light and a dark theme colour in CSS. */
+export type Tone = 'ok' | 'warning' | 'error' | 'neutral' | 'info';
+
+/** Permission status → badge text and tone. */
+export const PERMISSION_STATUS: Readonly<Record<PermissionView['status'], { label: string; tone: Tone }>> = {
+  granted: { label: 'Granted', tone: 'ok' },
+  denied: { label: 'Denied', tone: 'error' },
+  'not-determined': { label: 'Not asked yet', tone: 'warning' },
+  unknown: { label: 'Unknown', tone: 'warning' },
+  'not-applicable': { label: 'Not applicable here', tone: 'neutral' },
+};
+
+/** Permission row action → button text (relaunch has no verb yet). */
+export const PERMISSION_ACTION_LABEL = {
+  'open-settings': 'Open Settings',
+  'reveal-app': 'Reveal app',
+  'reveal-imsg': 'Reveal imsg',
+  'check-again': 'Check again',
+  'request-access': 'Request access',
+  'open-messages': 'Open Messages',
+} as const;
+
+/** Account supervisor state → badge text and tone (backoff adds its countdown in the component). */
+export const ACCOUNT_STATE: Readonly<Record<AccountView['health']['state'], { label: string; tone: Tone }>> = {
+  watching: { label: 'Watching', tone: 'ok' },
+  ready: { label: 'Ready', tone: 'ok' },
+  starting: { label: 'Starting', tone: 'info' },
+  backoff: { label: 'Restarting', tone: 'warning' },
+  fatal: { label: 'Failed', tone: 'error' },
+  stopped: { label: 'Stopped', tone: 'neutral' },
+};
+
+/** Activity decision → badge text and tone. */
+export const DECISION: Readonly<Record<NonNullable<ActivityEntry['decision']>, { label: string; tone: Tone }>> = {
+  dispatch: { label: 'Answered', tone: 'ok' },
+  drop: { label: 'Dropped', tone: 'neutral' },
+  pairing: { label: 'Pairing', tone: 'info' },
+};
+
+/** Activity kinds without a decision → badge text and tone. */
+export const ENTRY_KIND: Readonly<Record<ActivityEntry['kind'], { label: string; tone: Tone }>> = {
+  inbound: { label: 'Inbound', tone: 'neutral' },
+  reply: { label: 'Replied', tone: 'ok' },
+  pairing: { label: 'Pairing', tone: 'info' },
+  'agent-error': { label: 'Agent error', tone: 'error' },
+  command: { label: 'Command', tone: 'info' },
+  send: { label: 'Sent', tone: 'ok' },
+  system: { label: 'System', tone: 'neutral' },
+};
+
+/** Overall level → dot tone and its spoken name. */
+export const OVERALL: Readonly<Record<'ok' | 'warning' | 'error' | 'idle', { tone: Tone; spoken: string }>> = {
+  ok: { tone: 'ok', spoken: 'OK' },
+  warning: { tone: 'warning', spoken: 'Warning' },
+  error: { tone: 'error', spoken: 'Error' },
+  idle: { tone: 'neutral', spoken: 'Idle' },
+};
