@@ -15,6 +15,14 @@ export default tseslint.config(
     },
   },
   {
+    // Raw IPC only in the one preload file; everything else goes through the contract (style.md §1.2).
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['electron/preload/**', 'test/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', importNames: ['ipcRenderer'], message: 'only electron/preload may use ipcRenderer' }] }],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}', 'test/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
@@ -22,7 +30,7 @@ export default tseslint.config(
     // The renderer renders snapshots and calls verbs: it may import only the contract.
     files: ['renderer/src/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/electron/core/**', '**/electron/main/**', '**/electron/cli/**', '**/electron/preload/**', 'node:*'], message: 'renderer imports only electron/contract' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', '**/electron/core/**', '**/electron/main/**', '**/electron/cli/**', '**/electron/preload/**', 'node:*'], message: 'renderer imports only electron/contract' }] }],
     },
   },
   {

@@ -1,0 +1,12 @@
+// The Electron main entry (bundled to dist/main/main.js). Thin on purpose: everything it calls
+// takes the Electron modules as an argument and is tested with a fake (test/main).
+import * as electron from 'electron';
+import { boot } from './boot.js';
+import { createCore } from './core-host.js';
+
+void boot(electron, {
+  createCore: (platform) => createCore({ platform, version: electron.app.getVersion() }),
+})?.catch((err: unknown) => {
+  console.error('[imsg-companion] failed to start', err);
+  electron.app.exit(1);
+});

@@ -1,0 +1,81 @@
+// macOS notifications: a new pairing request with Approve / Deny actions, and the notices of
+// snapshotNotices. Clicking one opens the popover on the matching section.
+import type { NotificationConstructorOptions } from 'electron';
+import type { EventPayload, VerbResult } from '../contract/channels.js';
+import type { PairingRequestView, Snapshot } from '../contract/views.js';
+import { snapshotNotices } from './notices.js';
+
+/** A popover section main can open (the `ui:navigate` payload). */
+export type UiSection = EventPayload<'ui:navigate'>['section'];
+
+/** The parts of an Electron Notification used here. */
+export interface NotificationLike {
+  on(event: 'action', listener: (details: { actionIndex: number }) => void): unknown;
+  on(event: 'click' | 'close', listener: () => void): unknown;
+  show(): void;
+}
+
+/** Inputs of {@link Notifier}. */
+export interface NotifierDeps {
+  readonly create: (options: NotificationConstructorOptions) => NotificationLike;
+  /** Run a pairing verb (through the same validation as IPC). */
+  readonly decide: (verb: 'pairing:approve' | 'pairing:deny', input: { code: string; accountId?: string }) => Promise<VerbResult<unknown>>;
+  /** Show the popover on `section`. */
+  readonly open: (section: UiSection) => void;
+}
+
+/** The order of the pairing notification's buttons (macOS shows more than one under "Options"). */
+export const PAIRING_ACTIONS = ['Approve', 'Deny'] as const;
+
+/** Shows notifications and routes their clicks and actions. */
+export class Notifier {
+  readonly #deps: NotifierDeps;
+  // Electron drops a notification's events once it is garbage collected: keep each until closed.
+  readonly #live = new Set<NotificationLike>();
+  #last: Snapshot | undefined;
+
+  constructor(deps: NotifierDeps) {
+    this.#deps = deps;
+  }
+
+  /** A new pairing request: Approve / Deny call the verbs with its code; a click opens Pairing. */
+  pairingRequest(request: PairingRequestView): void {
+    const sender = request.meta.sender ?? 'Someone';
+    const note = this.#show({
+      id: `pairing:${request.accountId}:${request.code}`,
+      title: 'New pairing request',
+      body: `${sender} wants to talk to your assistant (code ${request.code}, account ${request.accountId}).`,
+      actions: PAIRING_ACTIONS.map((text) => ({ type: 'button' as const, text })),
+    });
+    note.on('click', () => this.#deps.open('pairing'));
+    note.on('action', ({ actionIndex }) => {
+      const verb = actionIndex === 0 ? 'pairing:approve' : actionIndex === 1 ? 'pairing:deny' : undefined;
+      if (!verb) return;
+      void this.#deps.decide(verb, { code: request.code, ...(verb === 'pairing:approve' ? { accountId: request.accountId } : {}) }).then((result) => {
+        // Expired or already handled elsewhere: show the list so the user sees what happened.
+        if (!result.ok) this.#deps.open('pairing');
+      });
+    });
+  }
+
+  /** Compare with the previous snapshot and notify what newly went wrong. */
+  snapshot(next: Snapshot): void {
+    const notices = snapshotNotices(this.#last, next);
+    this.#last = next;
+    for (const notice of notices) {
+      const note = this.#show({ id: notice.id, title: notice.title, body: notice.body });
+      note.on('click', () => this.#deps.open(notice.section));
+    }
+  }
+
+  #show(options: NotificationConstructorOptions): NotificationLike {
+    const note = this.#deps.create(options);
+    this.#live.add(note);
+    const forget = (): void => void this.#live.delete(note);
+    note.on('close', forget);
+    note.on('click', forget);
+    note.on('action', forget);
+    note.show();
+    return note;
+  }
+}

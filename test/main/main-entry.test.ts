@@ -1,0 +1,29 @@
+// @vitest-environment node
+// electron/main/main.ts hands the real `electron` module (faked here) to boot and builds the core.
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { createFakeElectron, FakeBrowserWindow } from './fake-electron.js';
+
+const fake = createFakeElectron();
+vi.mock('electron', () => fake);
+const createCore = vi.fn((opts: { version: string }) => ({
+  handlers: {},
+  events: { on: () => () => undefined },
+  configPath: '/state/config.json5',
+  stateDir: '/state',
+  start: async () => undefined,
+  stop: async () => undefined,
+  opts,
+}));
+vi.mock('../../electron/main/core-host.js', () => ({ createCore }));
+
+afterAll(() => void FakeBrowserWindow.all.splice(0));
+
+describe('main entry', () => {
+  it('boots on import: lock first, then the shell with a core built for this app version', async () => {
+    await import('../../electron/main/main.js');
+    await vi.waitFor(() => expect(createCore).toHaveBeenCalledTimes(1));
+    expect(fake.app.calls[0]).toBe('requestSingleInstanceLock');
+    expect(createCore.mock.calls[0]?.[0]).toMatchObject({ version: '0.0.0-test', platform: expect.objectContaining({ loginItem: expect.any(Function) }) });
+    expect(FakeBrowserWindow.all.at(-1)?.loaded).toEqual(['app://ui/index.html']);
+  });
+});
