@@ -30,7 +30,7 @@ export default tseslint.config(
     // The renderer renders snapshots and calls verbs: it may import only the contract.
     files: ['renderer/src/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', '**/electron/core/**', '**/electron/main/**', '**/electron/cli/**', '**/electron/preload/**', 'node:*'], message: 'renderer imports only electron/contract' }] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'the renderer talks to main only through window.imsgCompanion' }], patterns: [{ group: ['**/electron/core/**', '**/electron/main/**', '**/electron/cli/**', '**/electron/preload/**', 'node:*'], message: 'renderer imports only electron/contract' }] }],
     },
   },
   {
