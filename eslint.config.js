@@ -17,7 +17,7 @@ export default tseslint.config(
   {
     // Raw IPC only in the one preload file; everything else goes through the contract (style.md §1.2).
     files: ['**/*.{ts,tsx}'],
-    ignores: ['electron/preload/**', 'test/**'],
+    ignores: ['electron/preload/**', 'electron/main/**', 'test/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', importNames: ['ipcRenderer'], message: 'only electron/preload may use ipcRenderer' }] }],
     },
