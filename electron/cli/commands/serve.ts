@@ -66,9 +66,17 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   io.stdout.write(`imsg Companion ${VERSION} running (pid ${process.pid}); ${snapshot.overall.text}. Control socket: ${socket.path}\n`);
   if (web) io.stdout.write(`Tray UI: ${web.url}\n`);
   await new Promise<void>((resolve) => {
-    const done = (): void => resolve();
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
+    // Not `once`: Node drops a once-listener before calling it, and execa's signal-exit (loaded
+    // after us when a child restarts) then believes it is alone and re-raises the signal.
+    const done = (): void => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      process.on('SIGINT', () => undefined); // a second Ctrl+C must not kill the graceful stop
+      process.on('SIGTERM', () => undefined);
+      resolve();
+    };
+    process.on('SIGINT', done);
+    process.on('SIGTERM', done);
   });
   io.stdout.write('Stopping: finishing replies in flight…\n');
   await web?.close();

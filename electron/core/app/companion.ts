@@ -58,6 +58,7 @@ export class Companion {
   #paused = false;
   #stops: Array<() => void> = [];
   #last: Snapshot | undefined;
+  #lastPushed = '';
   #snapshotTimer: NodeJS.Timeout | undefined;
   #sync: Promise<void> = Promise.resolve();
 
@@ -166,7 +167,13 @@ export class Companion {
     if (this.#snapshotTimer) return;
     this.#snapshotTimer = setTimeout(() => {
       this.#snapshotTimer = undefined;
-      void this.snapshot().then((s) => this.events.emit('snapshot', s), () => undefined);
+      void this.snapshot().then((s) => {
+        // Identical snapshots are not pushed again (health timers and file watches fire often).
+        const text = JSON.stringify(s);
+        if (text === this.#lastPushed) return;
+        this.#lastPushed = text;
+        this.events.emit('snapshot', s);
+      }, () => undefined);
     }, 50);
     this.#snapshotTimer.unref?.();
   }

@@ -63,7 +63,7 @@ function overall(input: SnapshotInput, accounts: readonly AccountView[]): Snapsh
   const starting = enabled.filter((a) => a.health.state !== 'watching');
   if (starting.length > 0) return { level: 'warning', text: `Starting ${starting.map((a) => a.accountId).join(', ')}…` };
   if (input.agents.list.length === 0) return { level: 'warning', text: 'No agent configured: messages are received but not answered' };
-  if (input.pending.length > 0) return { level: 'warning', text: `${input.pending.length} pairing request${input.pending.length === 1 ? '' : 's'} waiting for approval` };
+  if (input.pending.length > 0) return { level: 'warning', text: `${input.pending.length} pairing request${input.pending.length === 1 ? '' : 's'} to approve` };
   const unhealthy = enabled.filter((a) => !a.health.healthy);
   if (unhealthy.length > 0) return { level: 'warning', text: `${unhealthy.map((a) => a.accountId).join(', ')}: no recent answer from imsg` };
   return { level: 'ok', text: `Watching ${enabled.length} account${enabled.length === 1 ? '' : 's'}` };

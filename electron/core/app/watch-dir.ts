@@ -6,7 +6,9 @@ export function watchDir(dir: string, onChange: () => void, debounceMs = 100): (
   let timer: NodeJS.Timeout | undefined;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const watcher = watch(dir, () => {
+    const watcher = watch(dir, (_event, name) => {
+      // Locks and temp files come and go on every read: reacting to them would loop forever.
+      if (typeof name === 'string' && /\.(lock|tmp)$|\.tmp\b|^\./.test(name)) return;
       clearTimeout(timer);
       timer = setTimeout(onChange, debounceMs);
     });

@@ -108,9 +108,15 @@ export class ImsgSupervisor {
   async #run(): Promise<void> {
     const queue = await this.#ensureQueue();
     while (!this.#stopping) {
-      if (this.#needProbe && !(await this.#probeOk())) {
-        await this.#sleep(undefined);
-        continue;
+      if (this.#needProbe) {
+        // Starting already: the probe can take seconds, and "stopped" here would read as settled.
+        this.#health.update({ state: 'starting', nextRestartAt: undefined });
+        const ok = await this.#probeOk();
+        if (this.#stopping) break; // stop() arrived during the probe: nothing to abort yet
+        if (!ok) {
+          await this.#sleep(undefined);
+          continue;
+        }
       }
       const abort = new AbortController();
       this.#runAbort = abort;

@@ -17,7 +17,7 @@ const STATUS_BY_CODE: Record<string, number> = { 'invalid-input': 400, 'unknown-
 /** Handle `/v1/…` requests; returns false for other paths so the caller can serve them. */
 export async function handleApiRequest(req: IncomingMessage, res: ServerResponse, handlers: ContractHandlers, events: EventSource): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'http://local');
-  const verb = /^\/v1\/verb\/([a-z:]+)$/.exec(url.pathname)?.[1];
+  const verb = /^\/v1\/verb\/([a-z:-]+)$/.exec(url.pathname)?.[1];
   if (verb !== undefined) {
     if (req.method !== 'POST') return reply(res, 405, { ok: false, error: { code: 'invalid-input', message: 'use POST' } }), true;
     const body = await readJson(req);

@@ -20,7 +20,7 @@ function PlatformNote({ platform }: { readonly platform: PlatformView }) {
   if (!platform.macos) {
     return (
       <p className="callout callout-info">
-        These are macOS permissions, so there is nothing to grant on {platform.os}. {platform.launchContext}.
+        These are macOS permissions, so there is nothing to grant on {platform.os}. The imsg program and the Messages database are still checked below.
       </p>
     );
   }

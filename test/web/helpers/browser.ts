@@ -1,0 +1,33 @@
+// Test helper: Debian's Chromium through playwright-core (nothing downloaded), confined to 127.0.0.1.
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+
+/** Where Debian installs Chromium. */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** The popover's size in the tray. */
+export const TRAY_VIEWPORT = { width: 360, height: 520 } as const;
+
+/**
+ * Launch headless Chromium with background traffic (updates, sync, QUIC) off. Playwright gives
+ * every launch a fresh temporary profile and deletes it on close.
+ */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    timeout: 20_000,
+  });
+}
+
+/** A context that can only reach `origin`: any other request is aborted (the UI must not need the network). */
+export async function localContext(browser: Browser, origin: string, opts: BrowserContextOptions = {}): Promise<{ context: BrowserContext; blocked: string[] }> {
+  const context = await browser.newContext({ viewport: TRAY_VIEWPORT, ...opts });
+  const blocked: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (new URL(url).origin === origin) return route.continue();
+    blocked.push(url);
+    return route.abort('blockedbyclient');
+  });
+  return { context, blocked };
+}
