@@ -27,6 +27,9 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
   }
   if (url.pathname === '/v1/events' && req.method === 'GET') {
     streamEvents(req, res, events);
+    // A client that (re)connects starts from the current state, not from the next change.
+    const current = await dispatchVerb(handlers, 'status:get', {});
+    if (current.ok && !res.writableEnded) res.write(`event: snapshot\ndata: ${JSON.stringify(current.data)}\n\n`);
     return true;
   }
   return false;
