@@ -1,4 +1,5 @@
 // `imsg-companion serve [--demo]`: run every enabled account headless until SIGTERM/SIGINT.
+import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { Companion } from '../../core/app/companion.js';
 import { companionHandlers } from '../../core/app/api.js';
@@ -82,6 +83,11 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   await web?.close();
   await app.stop();
   await socket.close();
+  if (demo && !explicitState) {
+    // A demo we created in the temp dir is throwaway; one in a --state-dir the user chose is kept.
+    await rm(demo.stateDir, { recursive: true, force: true });
+    io.stdout.write(`Removed the demo state dir ${demo.stateDir}.\n`);
+  }
   io.stdout.write('Stopped.\n');
   return 0;
 }
