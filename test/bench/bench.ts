@@ -1,9 +1,13 @@
-// `npm run bench`: prints JSON numbers for the imsg client and the supervisor over the simulator.
+// `npm run bench`: prints JSON numbers for the imsg client, the supervisor over the simulator, and
+// the companion itself (own overhead, burst throughput, idle cost), each with its target.
+// `--quick` shortens the idle window from 60 s to 10 s (local runs; CI uses the default).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ImsgClient } from '../../electron/core/imsg/rpc-client.js';
+import { benchBurst, benchOverhead } from './bench-companion.js';
 import { benchEndToEnd } from './bench-end-to-end.js';
+import { benchIdle, idleWorker } from './bench-idle.js';
 import { percentiles } from './percentiles.js';
 
 const SIM_BIN = resolve(process.argv[1] ?? '', '../../bin/imsg-sim.js');
@@ -77,15 +81,24 @@ function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
 
-const dir = await mkdtemp(join(tmpdir(), 'imsg-bench-'));
-try {
-  const result = {
-    node: process.version,
-    clientNotificationThroughput: await benchNotifications(dir, 50_000),
-    requestRoundTripMs: await benchRoundTrip(dir, 500),
-    supervisorEndToEnd: await benchEndToEnd(dir, SIM_BIN, 2000),
-  };
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-} finally {
-  await rm(dir, { recursive: true, force: true });
+const args = process.argv.slice(2);
+if (args[0] === '--idle-worker') {
+  await idleWorker(args[1] as string, Number(args[2]), SIM_BIN);
+} else {
+  const idleSeconds = args.includes('--quick') ? 10 : 60;
+  const dir = await mkdtemp(join(tmpdir(), 'imsg-bench-'));
+  try {
+    const result = {
+      node: process.version,
+      clientNotificationThroughput: await benchNotifications(dir, 50_000),
+      requestRoundTripMs: await benchRoundTrip(dir, 500),
+      supervisorEndToEnd: await benchEndToEnd(dir, SIM_BIN, 2000),
+      companionOverhead: await benchOverhead(join(dir, 'overhead'), { rate: 100, count: 2000, warmup: 200 }),
+      companionBurst: await benchBurst(join(dir, 'burst'), 10_000),
+      companionIdle: await benchIdle(dir, idleSeconds, process.argv[1] ?? ''),
+    };
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -113,5 +113,5 @@ export function injectMessage(db: Database.Database, opts: InjectOptions): Injec
       insertAttachment(db, id, opts.attachment, { outgoing: fromMe === 1, createdSeconds, userInfo: opts.attachmentUserInfo });
     }
     return { id, guid, chat_id: chat.id, chat_guid: chat.guid };
-  })();
+  }).immediate(); // BEGIN IMMEDIATE: a deferred write lock upgrade races the sim's own send (SQLITE_BUSY)
 }

@@ -15,12 +15,17 @@ import { type EchoTarget, sendChunks, type SentChunk } from './outbound.js';
 import type { PendingJob } from './pending-journal.js';
 import type { RuntimeDeps } from './runtime-deps.js';
 
+/** How long a stop waits for this account's queued and running replies. */
+const STOP_DRAIN_MS = 30_000;
+
 /** Runs one account: inbound handling, dispatch lanes, outbound sends. */
 export class AccountRuntime {
   readonly caches: DecisionCaches = { echo: new SentMessageCache(), selfChat: new SelfChatCache(), loop: new LoopLimiter(), history: new GroupHistory() };
   readonly supervisor: ImsgSupervisor;
   remoteHost: string | undefined;
   #unlisten: () => void;
+  #stopping = false;
+  #tasks = 0;
 
   constructor(readonly account: ResolvedAccount, readonly deps: RuntimeDeps) {
     this.supervisor = new ImsgSupervisor({
@@ -46,10 +51,25 @@ export class AccountRuntime {
     this.remoteHost = remote.host;
     if (remote.warning) await this.deps.activity.append({ accountId: this.account.accountId, kind: 'system', detail: remote.warning });
     this.supervisor.start();
+    // Replies accepted while this account's previous runtime was stopping (a config change).
+    for (const job of this.deps.journal.unpark(this.account.accountId)) this.enqueueDispatch(job);
   }
 
-  /** Stop watching: unsubscribe, let handling of received messages finish, stop imsg. */
+  /** True once {@link stop} began: new dispatches are journaled for the next start, not run. */
+  get stopping(): boolean {
+    return this.#stopping;
+  }
+
+  /**
+   * Stop: replies already queued or running still go out through the running imsg (while it is
+   * up, at most {@link STOP_DRAIN_MS}); then unsubscribe, finish handling received messages, stop imsg.
+   */
   async stop(): Promise<void> {
+    this.#stopping = true;
+    const deadline = Date.now() + STOP_DRAIN_MS;
+    while (this.#tasks > 0 && Date.now() < deadline && ['watching', 'ready', 'starting'].includes(this.supervisor.health().state)) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
     await this.supervisor.stop();
     this.#unlisten();
   }
@@ -61,7 +81,16 @@ export class AccountRuntime {
 
   /** Queue any task on a conversation's lane (pairing replies use it too). */
   enqueueTask(key: string, task: () => Promise<void>): boolean {
-    return this.deps.queue.push(`${this.account.accountId}:${key}`, task);
+    this.#tasks++;
+    const queued = this.deps.queue.push(`${this.account.accountId}:${key}`, async () => {
+      try {
+        await task();
+      } finally {
+        this.#tasks--;
+      }
+    });
+    if (!queued) this.#tasks--;
+    return queued;
   }
 
   /** Send text chunks to a target through this account's imsg, remembering them for echo checks. */

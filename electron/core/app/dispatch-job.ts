@@ -7,17 +7,22 @@ import type { AccountRuntime } from './account-runtime.js';
 import { preview } from './activity-shape.js';
 import type { PendingJob } from './pending-journal.js';
 
-/** Run one journaled dispatch to completion; always leaves the journal without it. */
+/**
+ * Run one journaled dispatch to completion; it leaves the journal unless the account stopped
+ * before the reply could go out (then the next start resumes it: nothing is lost).
+ */
 export async function runDispatch(rt: AccountRuntime, job: PendingJob): Promise<void> {
+  let outcome: 'done' | 'interrupted' = 'done';
   try {
-    await answer(rt, job);
+    outcome = await answer(rt, job);
   } finally {
-    await rt.deps.journal.remove(job.id);
+    if (outcome === 'done') await rt.deps.journal.remove(job.id);
+    else await rt.deps.journal.park(job);
     rt.deps.changed();
   }
 }
 
-async function answer(rt: AccountRuntime, job: PendingJob): Promise<void> {
+async function answer(rt: AccountRuntime, job: PendingJob): Promise<'done' | 'interrupted'> {
   const { deps, account } = rt;
   const d = job.decision;
   const message = job.message as ImsgMessage;
@@ -25,13 +30,13 @@ async function answer(rt: AccountRuntime, job: PendingJob): Promise<void> {
   const target = d.replyTarget;
   if (!target || !d.sessionKey) {
     await deps.activity.append({ ...base, kind: 'agent-error', detail: 'no reply target for this message (imessage: missing delivery target)' });
-    return;
+    return 'done';
   }
   const peer = d.chatType === 'group' ? { kind: 'group' as const, id: String(d.chatId ?? '') } : { kind: 'direct' as const, id: d.senderNormalized };
   const route = deps.agents().resolve({ accountId: account.accountId, peer });
   if (route.agentId === null) {
     await deps.activity.append({ ...base, kind: 'agent-error', reason: 'no agent configured', detail: 'add an agent under agents.list in the config to answer messages' });
-    return;
+    return 'done';
   }
   const history = d.historyKey ? rt.caches.history?.entries(d.historyKey) ?? [] : [];
   if (d.historyKey) rt.caches.history?.clear(d.historyKey);
@@ -54,23 +59,28 @@ async function answer(rt: AccountRuntime, job: PendingJob): Promise<void> {
     await deps.activity.append({ ...base, kind: 'agent-error', detail: (err as Error).message });
     const fallback = route.backend.errorReply;
     if (typeof fallback === 'string' && fallback.trim() !== '') await rt.send(target, [fallback], echoTarget(d));
-    return;
+    return 'done';
   }
   if (replyText === null || replyText.trim() === '') {
     await deps.activity.append({ ...base, kind: 'reply', detail: 'the agent chose not to reply' });
-    return;
+    return 'done';
   }
   const chunks = prepareReply(replyText, { account, agentName: route.agent.name, model, provider });
   if (chunks.length === 0) {
     await deps.activity.append({ ...base, kind: 'reply', detail: 'the reply was empty after sanitizing; nothing sent' });
-    return;
+    return 'done';
   }
   try {
     await rt.send(target, chunks, echoTarget(d));
     await deps.activity.append({ ...base, kind: 'reply', preview: preview(chunks.join(' ')), detail: `${chunks.length} message${chunks.length === 1 ? '' : 's'} sent to ${target}` });
   } catch (err) {
+    if (rt.stopping) {
+      await deps.activity.append({ ...base, kind: 'system', detail: `reply to ${target} interrupted by the shutdown (${(err as Error).message}); it is sent after the next start` });
+      return 'interrupted';
+    }
     await deps.activity.append({ ...base, kind: 'agent-error', detail: `reply not delivered to ${target}: ${(err as Error).message}` });
   }
+  return 'done';
 }
 
 /** Echo-cache scope of the conversation a decision answers. */

@@ -46,6 +46,17 @@ async function accept(rt: AccountRuntime, payload: QueuedMessage, decision: Inbo
   const { deps, account } = rt;
   const job = { id: `${account.accountId}:${payload.guid || payload.id}`, accountId: account.accountId, acceptedAt: new Date(deps.now()).toISOString(), message: { ...payload }, decision };
   const entry = activityFromDecision(account.accountId, payload, decision);
+  // A crash after the job was journaled but before the cursor moved replays the message: its
+  // reply was resumed from the journal, so it must not be queued a second time.
+  await deps.journal.load();
+  if (deps.journal.has(job.id)) {
+    await deps.activity.append({ ...entry, detail: 'already taken from the pending replies of the last run; answered once' });
+    return;
+  }
+  if (rt.stopping) {
+    await Promise.all([deps.journal.park(job), deps.activity.append({ ...entry, detail: 'the account is stopping; answered when it starts again' })]);
+    return;
+  }
   if (!rt.enqueueDispatch(job)) {
     await deps.activity.append({ ...entry, decision: 'drop', reason: 'overloaded', detail: `reply queue full (${deps.queue.size} waiting); message not answered` });
     return;

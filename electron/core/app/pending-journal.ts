@@ -17,7 +17,10 @@ export interface PendingJob {
 /** The durable set of {@link PendingJob}s of one state directory. */
 export class PendingJournal {
   readonly #jobs = new Map<string, PendingJob>();
+  readonly #parked = new Set<string>();
+  readonly #previousRun = new Set<string>();
   readonly #writer: CoalescedWriter;
+  #loaded: Promise<{ jobs: PendingJob[]; problem?: string }> | undefined;
 
   constructor(readonly file: string) {
     this.#writer = new CoalescedWriter(file);
@@ -28,11 +31,29 @@ export class PendingJournal {
     return join(stateDir, 'pending-dispatch.json');
   }
 
-  /** Read the jobs left by a previous run (a corrupt file is kept aside and reported). */
-  async load(): Promise<{ jobs: PendingJob[]; problem?: string }> {
-    const read = await readJsonState(this.file, parseJobs);
-    for (const job of read.value ?? []) this.#jobs.set(job.id, job);
-    return { jobs: [...this.#jobs.values()], problem: read.problem };
+  /**
+   * The jobs left by a previous run (a corrupt file is kept aside and reported). Read once: every
+   * call gets the same answer, and `add` waits for it so a save never drops jobs not yet read.
+   */
+  load(): Promise<{ jobs: PendingJob[]; problem?: string }> {
+    this.#loaded ??= readJsonState(this.file, parseJobs).then((read) => {
+      const jobs = read.value ?? [];
+      for (const job of jobs) {
+        this.#previousRun.add(job.id);
+        if (!this.#jobs.has(job.id)) this.#jobs.set(job.id, job);
+      }
+      return { jobs, problem: read.problem };
+    });
+    return this.#loaded;
+  }
+
+  /**
+   * True when a job with this id is pending, or was left by the previous run (resumed, maybe
+   * answered already): a message the watch replays after a crash must not be answered again.
+   * Call after {@link load}.
+   */
+  has(id: string): boolean {
+    return this.#jobs.has(id) || this.#previousRun.has(id);
   }
 
   /** Jobs currently pending. */
@@ -40,14 +61,28 @@ export class PendingJournal {
     return this.#jobs.size;
   }
 
-  /** Add a job; resolves when it is durable. */
+  /** Add a job (pending at once, so a quick `remove` finds it); resolves when it is durable. */
   add(job: PendingJob): Promise<void> {
     this.#jobs.set(job.id, job);
-    return this.#save();
+    return this.load().then(() => this.#save());
+  }
+
+  /** Add a job that is not run now (its account is stopping): the account's next start takes it. */
+  park(job: PendingJob): Promise<void> {
+    this.#parked.add(job.id);
+    return this.add(job);
+  }
+
+  /** The parked jobs of `accountId`, no longer parked (still pending until removed). */
+  unpark(accountId: string): PendingJob[] {
+    const jobs = [...this.#parked].map((id) => this.#jobs.get(id)).filter((j): j is PendingJob => j?.accountId === accountId);
+    for (const job of jobs) this.#parked.delete(job.id);
+    return jobs;
   }
 
   /** Remove an answered (or finally failed) job. */
   remove(id: string): Promise<void> {
+    this.#parked.delete(id);
     if (!this.#jobs.delete(id)) return Promise.resolve();
     return this.#save();
   }

@@ -24,12 +24,23 @@ export function decideInbound(message: ImsgMessage, ctx: DecideContext): Inbound
   const verdict = decideCore(message, ctx);
   const key = loopKey(ctx.account.accountId, message.chat_id, verdict.senderId);
   if (verdict.decision === 'drop' && verdict.reason !== null && LOOP_COUNTED_REASONS.has(verdict.reason)) {
-    if (ctx.record !== false) ctx.caches.loop.record(key, ctx.now);
+    // Our decision (not the reference's): the is_from_me copy of a reply we just sent is the
+    // expected echo, not a loop — counting it paused every chat with 5 replies a minute.
+    if (verdict.reason === 'from me' && isOwnReply(message, ctx, verdict)) {
+      verdict.steps.push({ step: 'loop limiter', outcome: 'info', detail: 'this is the copy of a reply the assistant just sent; not counted as an echo loop' });
+    } else if (ctx.record !== false) ctx.caches.loop.record(key, ctx.now);
   } else if (verdict.decision === 'dispatch' && ctx.caches.loop.isLimited(key, ctx.now)) {
     verdict.steps.push({ step: 'loop limiter', outcome: 'drop', detail: 'this conversation produced 5 echo drops within 60 s; answers are paused until it calms down' });
     return { ...verdict, decision: 'drop', reason: LOOP_LIMITED_REASON, replyTarget: undefined };
   }
   return verdict;
+}
+
+/** True when an is_from_me row matches a send of ours in that conversation (by guid/id or text). */
+function isOwnReply(message: ImsgMessage, ctx: DecideContext, verdict: InboundDecision): boolean {
+  const scope = echoScope(ctx.account.accountId, { isGroup: verdict.chatType === 'group', chatId: message.chat_id, sender: verdict.senderId });
+  const ids = [message.guid, message.id === undefined ? undefined : String(message.id)].filter((x): x is string => typeof x === 'string' && x !== '');
+  return echoMatches(ctx.caches.echo, scope, { text: (message.text ?? '').trim(), ids, now: ctx.now, skipIdShortCircuit: ids.length === 0 });
 }
 
 /** §10 pre-steps (body), then steps 1–17. */

@@ -3,18 +3,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { createSimAccount, type SimAccount } from '../../helpers/sim-account.js';
 import { until } from './supervisor-fake-client.js';
-
-/** Small seeded PRNG (mulberry32) so a failing run can be replayed with CHAOS_SEED. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../helpers/rng.js';
 
 let acct: SimAccount | undefined;
 afterEach(async () => {
