@@ -2,7 +2,7 @@
 // (macos-electron §2.1 #7 and #18). Path checks reuse the web transport's resolveInside.
 import { promises as fs } from 'node:fs';
 import { extname } from 'node:path';
-import { resolveInside, securityHeaders } from '../core/transport/static-files.js';
+import { contentType, resolveInside, securityHeaders } from '../core/transport/static-files.js';
 import { APP_HOST, APP_SCHEME } from './app-origin.js';
 
 /** For `protocol.registerSchemesAsPrivileged` (before ready): standard + secure, nothing more. */
@@ -13,16 +13,6 @@ export const APP_SCHEME_PRIVILEGES = Object.freeze({
   // app:// unreadable cross-origin (electron/electron#52912).
   privileges: Object.freeze({ standard: true, secure: true, supportFetchAPI: true }),
 });
-
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json; charset=utf-8',
-  '.woff2': 'font/woff2',
-};
 
 const refuse = (status: number, text: string): Response => new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...securityHeaders() } });
 
@@ -41,7 +31,7 @@ export function createAppProtocolHandler(root: string, readFile: (path: string) 
     if (file === undefined) return refuse(404, 'Not found');
     const body = await readFile(file).catch(() => undefined);
     if (body === undefined) return refuse(404, 'Not found');
-    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...securityHeaders() };
+    const headers = { 'content-type': contentType(extname(file)), 'cache-control': 'no-cache', ...securityHeaders() };
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
   };
 }

@@ -1,11 +1,11 @@
 // The Electron implementation of PlatformPort: System Settings through the openExternal
 // allowlist, Finder through shell, start-at-login through app.setLoginItemSettings.
 import { promises as fs } from 'node:fs';
-import { isAbsolute } from 'node:path';
 import type { LoginItemView, PlatformView, SettingsPane } from '../contract/permissions.js';
 import { bundleOf, detectLauncher, type Launcher, type LauncherEnv, osName } from '../core/platform/launcher.js';
 import type { PlatformPort } from '../core/platform/platform-port.js';
-import { openSettingsPane, settingsLinks } from '../core/platform/settings-links.js';
+import { notMacReason, revealProblem } from '../core/platform/guards.js';
+import { openSettingsOn } from '../core/platform/settings-links.js';
 import { openAllowedExternal, type ShellLike } from './external-links.js';
 import { type LoginItemSettingsLike, loginItemView } from './login-item.js';
 
@@ -45,7 +45,6 @@ export function createElectronPlatform(opts: ElectronPlatformOptions): PlatformP
   const pathExists = opts.pathExists ?? exists;
   // Only a dev run (`electron .` from a terminal) has a launcher that macOS asks instead of us (§3.1).
   const launcher: Launcher | undefined = opts.app.isPackaged ? undefined : detectLauncher(opts.env ?? process.env);
-  const notMac = `This computer runs ${osName(platform)}, not macOS`;
   return {
     describe: (): PlatformView => ({
       os: osName(platform),
@@ -58,20 +57,15 @@ export function createElectronPlatform(opts: ElectronPlatformOptions): PlatformP
     }),
     launcher: () => launcher,
     appPath: () => bundleOf(opts.execPath ?? process.execPath),
-    openSettings: async (pane: SettingsPane) => {
-      const links = settingsLinks(pane);
-      if (!links) return { opened: false, url: '', reason: `Unknown System Settings pane: ${String(pane).slice(0, 40)}.` };
-      if (!macos) return { opened: false, url: links[0] ?? '', reason: `${notMac}: there is no System Settings to open.` };
-      return openSettingsPane(pane, (url) => openAllowedExternal(opts.shell, url));
-    },
+    openSettings: (pane: SettingsPane) => openSettingsOn(platform, pane, (url) => openAllowedExternal(opts.shell, url)),
     reveal: async (path: string) => {
-      if (typeof path !== 'string' || !isAbsolute(path) || /[\u0000-\u001f]/.test(path)) return { opened: false, reason: `Can't show "${String(path).slice(0, 200)}": not an absolute path.` };
-      if (!(await pathExists(path))) return { opened: false, reason: `Nothing to show: ${path} doesn't exist.` };
+      const problem = await revealProblem(path, pathExists);
+      if (problem) return { opened: false, reason: problem };
       opts.shell.showItemInFolder(path);
       return { opened: true };
     },
     openMessages: async () => {
-      if (!macos) return { opened: false, reason: `${notMac}: there is no Messages app to open.` };
+      if (!macos) return { opened: false, reason: notMacReason(platform, 'there is no Messages app to open') };
       const error = await opts.shell.openPath(MESSAGES_APP);
       return error === '' ? { opened: true } : { opened: false, reason: error };
     },

@@ -18,6 +18,11 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
+/** The Content-Type for a file extension (`.js` → text/javascript …). */
+export function contentType(ext: string): string {
+  return TYPES[ext] ?? 'application/octet-stream';
+}
+
 /** Resolve a URL path inside `root`, or undefined when it would leave it (`..`, encoded or not). */
 export function resolveInside(root: string, urlPath: string): string | undefined {
   let decoded: string;
@@ -46,6 +51,6 @@ export async function serveStatic(res: ServerResponse, root: string, urlPath: st
     res.end('Not found');
     return;
   }
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...securityHeaders() });
+  res.writeHead(200, { 'content-type': contentType(extname(file)), 'cache-control': 'no-cache', ...securityHeaders() });
   res.end(body);
 }
