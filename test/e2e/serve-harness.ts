@@ -12,10 +12,10 @@ import { connectControl } from '../../electron/core/transport/control-client.js'
 import { CLI_BIN, SIM_BIN } from '../helpers/bins.js';
 import { injectMessage, openChatDb, type InjectOptions, type InjectResult } from '../sim/db-writer.js';
 import { simEnv } from '../sim/sim-process.js';
-import { until } from '../core/app/until.js';
+import { until } from '../helpers/until.js';
 import { killStraySims, type ServeProcess, spawnServe } from './serve-process.js';
 
-export { until } from '../core/app/until.js';
+export { until } from '../helpers/until.js';
 export type { ServeProcess } from './serve-process.js';
 
 /** One row of `imsg-sim outbox --json`. */

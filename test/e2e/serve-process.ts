@@ -1,7 +1,7 @@
 // `imsg-companion serve` as a child process: spawned, watched for its ready line, stopped by signal.
 import { execa, type ResultPromise } from 'execa';
 import { CLI_BIN } from '../helpers/bins.js';
-import { until } from '../core/app/until.js';
+import { until } from '../helpers/until.js';
 
 /** A running `serve`. */
 export interface ServeProcess {

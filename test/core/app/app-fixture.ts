@@ -9,9 +9,9 @@ import type { ActivityEntry } from '../../../electron/contract/views.js';
 import { PendingJournal } from '../../../electron/core/app/pending-journal.js';
 import { closeFakeOpenAis } from './fake-openai.js';
 import { MemoryImsg } from './memory-imsg.js';
-import { until } from './until.js';
+import { until } from '../../helpers/until.js';
 
-export { until } from './until.js';
+export { until } from '../../helpers/until.js';
 
 /** A started companion over {@link MemoryImsg}. */
 export interface AppFixture {

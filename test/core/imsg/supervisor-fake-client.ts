@@ -1,6 +1,7 @@
 // A scripted stand-in for ImsgClient (the RpcClientPort slice) for supervisor unit tests.
 import type { RpcClientPort } from '../../../electron/core/imsg/client-port.js';
 import type { ExitInfo, WatchHandlers } from '../../../electron/core/imsg/rpc-client.js';
+import { until as pollUntil } from '../../helpers/until.js';
 
 /** Behaviour knobs shared by every fake client a factory creates. */
 export interface FakeScript {
@@ -102,13 +103,7 @@ export function fakeFactory(script: FakeScript): { create: () => FakeClient; cli
   };
 }
 
-/** Poll `check` until it returns truthy (or throw after `timeoutMs`). */
-export async function until<T>(check: () => T | undefined | false, timeoutMs = 5000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+/** Poll `check` until it returns truthy (or throw after `timeoutMs`); argument order of these tests. */
+export function until<T>(check: () => T | undefined | false, timeoutMs = 5000, what = 'condition'): Promise<T> {
+  return pollUntil(check, what, timeoutMs, 5);
 }
