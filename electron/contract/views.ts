@@ -81,6 +81,8 @@ export const ActivityEntrySchema = z.object({
   agentId: z.string().nullable().optional(),
   steps: z.array(TraceStepSchema).optional(),
   detail: z.string().optional(),
+  /** A `from me` drop that is only the Messages copy of a reply the assistant sent. */
+  ownReplyCopy: z.boolean().optional(),
 });
 
 /** A config problem with its key path. */

@@ -86,17 +86,22 @@ if (args[0] === '--idle-worker') {
   await idleWorker(args[1] as string, Number(args[2]), SIM_BIN);
 } else {
   const idleSeconds = args.includes('--quick') ? 10 : 60;
+  // `--only a,b` runs just the named benches (local iteration); the default runs them all.
+  const only = args.includes('--only') ? new Set((args[args.indexOf('--only') + 1] ?? '').split(',')) : undefined;
   const dir = await mkdtemp(join(tmpdir(), 'imsg-bench-'));
   try {
-    const result = {
-      node: process.version,
-      clientNotificationThroughput: await benchNotifications(dir, 50_000),
-      requestRoundTripMs: await benchRoundTrip(dir, 500),
-      supervisorEndToEnd: await benchEndToEnd(dir, SIM_BIN, 2000),
-      companionOverhead: await benchOverhead(join(dir, 'overhead'), { rate: 100, count: 2000, warmup: 200 }),
-      companionBurst: await benchBurst(join(dir, 'burst'), 10_000),
-      companionIdle: await benchIdle(dir, idleSeconds, process.argv[1] ?? ''),
+    const benches: Record<string, () => Promise<unknown>> = {
+      clientNotificationThroughput: () => benchNotifications(dir, 50_000),
+      requestRoundTripMs: () => benchRoundTrip(dir, 500),
+      supervisorEndToEnd: () => benchEndToEnd(dir, SIM_BIN, 2000),
+      companionOverhead: () => benchOverhead(join(dir, 'overhead'), { rate: 100, count: 2000, warmup: 200 }),
+      companionBurst: () => benchBurst(join(dir, 'burst'), 10_000),
+      companionIdle: () => benchIdle(dir, idleSeconds, process.argv[1] ?? ''),
     };
+    const unknown = [...(only ?? [])].filter((name) => !(name in benches));
+    if (unknown.length > 0) throw new Error(`--only: unknown bench ${unknown.join(', ')} (known: ${Object.keys(benches).join(', ')})`);
+    const result: Record<string, unknown> = { node: process.version };
+    for (const [name, run] of Object.entries(benches)) if (!only || only.has(name)) result[name] = await run();
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -59,7 +59,7 @@ describe('serve lifecycle', () => {
     expect(await journalIds(w.stateDir)).toEqual([]);
   });
 
-  it('serve SIGKILLed mid-reply: the next start resumes the reply from pending-dispatch.json, sent once', async () => {
+  it('serve SIGKILLed mid-reply: the next start resumes the reply from pending-dispatch.jsonl, sent once', async () => {
     const { w, serve: first, m } = await replyInFlight(1500, 'do not lose me');
     await first.stop('SIGKILL');
     expect(await journalIds(w.stateDir)).toEqual([`default:${m.guid}`]);

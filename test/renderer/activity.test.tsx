@@ -41,6 +41,16 @@ describe('Activity section', () => {
     expect(within(rows()[0] as HTMLElement).getByText('Dropped · from me')).toBeTruthy();
   });
 
+  it('shows the Messages copy of a sent reply as "Sent copy", muted, and keeps it out of Dropped', async () => {
+    const copy = entry({ id: 'a5', at: isoIn(-10_000), sender: 'me', reason: 'from me', preview: 're: hi', ownReplyCopy: true });
+    await showActivity([copy, dropped]);
+    expect(within(rows()[0] as HTMLElement).getByText('Sent copy')).toBeTruthy();
+    expect(within(rows()[0] as HTMLElement).queryByText(/Dropped/)).toBeNull();
+    expect(rows()[0]?.classList.contains('own-copy')).toBe(true);
+    await userEvent.click(screen.getByRole('button', { name: 'Dropped' }));
+    expect(senders()).toEqual(['+15550001111']);
+  });
+
   it('filters by chip and by text', async () => {
     await showActivity();
     const chip = (name: string) => screen.getByRole('button', { name });

@@ -27,5 +27,6 @@ export function activityFromDecision(accountId: string, message: { id?: unknown;
     sessionKey: d.sessionKey,
     agentId: d.agentId,
     steps: d.steps,
+    ...(d.ownReplyCopy ? { ownReplyCopy: true } : {}),
   };
 }

@@ -60,6 +60,9 @@ export class Companion {
   #last: Snapshot | undefined;
   #lastPushed = '';
   #snapshotTimer: NodeJS.Timeout | undefined;
+  /** The snapshot being built for a push, so stop() can wait for it instead of racing it. */
+  #pushing: Promise<void> = Promise.resolve();
+  #stopped = false;
   #sync: Promise<void> = Promise.resolve();
 
   constructor(opts: CompanionOptions) {
@@ -99,6 +102,7 @@ export class Companion {
 
   /** Load config and state, start every enabled account, re-run replies a crash interrupted. */
   async start(): Promise<void> {
+    this.#stopped = false;
     const loaded = await this.configStore.load();
     if (!loaded.ok) await this.activity.append({ accountId: '-', kind: 'system', detail: `config ${loaded.path} is invalid: ${loaded.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}` });
     this.#agents = this.#buildAgents();
@@ -118,12 +122,19 @@ export class Companion {
   /** Graceful stop: unsubscribe, finish handling and in-flight replies, stop imsg children. */
   async stop(): Promise<void> {
     for (const stop of this.#stops.splice(0)) stop();
-    clearTimeout(this.#snapshotTimer);
     await this.#sync;
     await Promise.all([...this.#runtimes.values()].map(({ runtime }) => runtime.stop()));
     await this.queue.idle();
     this.#runtimes.clear();
-    await this.activity.flush();
+    // The UI saw the accounts stop; after this nothing of the app runs any more.
+    this.#stopped = true;
+    clearTimeout(this.#snapshotTimer);
+    this.#snapshotTimer = undefined;
+    await this.#pushing;
+    // A journal that cannot be written (full disk) keeps what it holds for the next start's
+    // load of the file as it is; stopping must still finish.
+    await this.journal.close().catch(() => undefined);
+    await this.activity.close();
   }
 
   /** Re-read the config and restart the accounts whose settings changed. */
@@ -164,10 +175,11 @@ export class Companion {
 
   /** Something a snapshot shows changed: push a new snapshot soon (coalesced). */
   changed(): void {
-    if (this.#snapshotTimer) return;
+    // Nobody to push to (headless serve without a UI): building one per message is wasted work.
+    if (this.#snapshotTimer || this.#stopped || !this.events.has('snapshot')) return;
     this.#snapshotTimer = setTimeout(() => {
       this.#snapshotTimer = undefined;
-      void this.snapshot().then((s) => {
+      this.#pushing = this.snapshot().then((s) => {
         // Identical snapshots are not pushed again (health timers and file watches fire often).
         const text = JSON.stringify(s);
         if (text === this.#lastPushed) return;

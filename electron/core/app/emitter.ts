@@ -12,6 +12,11 @@ export class Emitter<M extends object> {
     return () => set.delete(listener as (payload: never) => void);
   }
 
+  /** True when `event` has a listener (so work that only feeds it can be skipped). */
+  has<K extends keyof M>(event: K): boolean {
+    return (this.#listeners.get(event)?.size ?? 0) > 0;
+  }
+
   /** Deliver `payload` to every listener of `event`. */
   emit<K extends keyof M>(event: K, payload: M[K]): void {
     for (const listener of this.#listeners.get(event) ?? []) {

@@ -1,7 +1,8 @@
-// One inbound message: validate → decide (policy) → record durably → act (pairing / dispatch / drop).
-// Resolves once the decision is durable, so the watch cursor may move past the message.
+// One inbound message: validate → decide (policy) → act (pairing / dispatch / drop) → record durably.
+// Resolves once decided; the returned `durable` settles when the record is on disk, and only
+// then may the watch cursor move past the message (the inbound queue waits for it in order).
 import { parseImsgMessage } from '../imsg/message.js';
-import type { QueuedMessage } from '../imsg/inbound-queue.js';
+import type { HandledMessage, QueuedMessage } from '../imsg/inbound-queue.js';
 import { decideInbound } from '../policy/decide.js';
 import type { InboundDecision } from '../policy/decide-types.js';
 import { normalizeHandle } from '../policy/normalize.js';
@@ -10,12 +11,11 @@ import { activityFromDecision } from './activity-shape.js';
 import { handlePairing } from './pairing-flow.js';
 
 /** Decide and act on one watch notification payload for `rt`'s account. */
-export async function handleInbound(rt: AccountRuntime, payload: QueuedMessage): Promise<void> {
+export async function handleInbound(rt: AccountRuntime, payload: QueuedMessage): Promise<HandledMessage | undefined> {
   const { deps, account } = rt;
   const parsed = parseImsgMessage(payload);
   if (!parsed.ok) {
-    await deps.activity.append({ accountId: account.accountId, kind: 'inbound', decision: 'drop', reason: 'malformed payload', messageId: payload.id, guid: typeof payload.guid === 'string' ? payload.guid : undefined, detail: parsed.error });
-    return;
+    return durably(deps.activity.append({ accountId: account.accountId, kind: 'inbound', decision: 'drop', reason: 'malformed payload', messageId: payload.id, guid: typeof payload.guid === 'string' ? payload.guid : undefined, detail: parsed.error }));
   }
   const message = parsed.message;
   const sender = typeof message.sender === 'string' ? message.sender : '';
@@ -30,38 +30,41 @@ export async function handleInbound(rt: AccountRuntime, payload: QueuedMessage):
   });
   if (store.problem) decision.steps.push({ step: 'pairing store', outcome: 'info', detail: store.problem });
 
-  if (decision.decision === 'drop') {
-    await deps.activity.append(activityFromDecision(account.accountId, message, decision));
-    return;
-  }
+  if (decision.decision === 'drop') return durably(deps.activity.append(activityFromDecision(account.accountId, message, decision)));
   if (decision.decision === 'pairing') {
     await handlePairing(rt, message, decision);
-    return;
+    return undefined;
   }
-  await accept(rt, payload, decision);
+  return accept(rt, payload, decision);
 }
 
-/** Journal a dispatch (durable), log it, and queue it behind earlier replies to the same chat. */
-async function accept(rt: AccountRuntime, payload: QueuedMessage, decision: InboundDecision): Promise<void> {
+/** Wrapped, because an async function returning a bare promise would wait for it. */
+const durably = (write: Promise<unknown>): HandledMessage => ({ durable: write });
+
+/** Queue a dispatch behind earlier replies to the same chat; it is durable once journaled and logged. */
+async function accept(rt: AccountRuntime, payload: QueuedMessage, decision: InboundDecision): Promise<HandledMessage> {
   const { deps, account } = rt;
   const job = { id: `${account.accountId}:${payload.guid || payload.id}`, accountId: account.accountId, acceptedAt: new Date(deps.now()).toISOString(), message: { ...payload }, decision };
   const entry = activityFromDecision(account.accountId, payload, decision);
   // A crash after the job was journaled but before the cursor moved replays the message: its
-  // reply was resumed from the journal, so it must not be queued a second time.
+  // reply was resumed from the journal (or already sent), so it must not be queued a second time.
   await deps.journal.load();
   if (deps.journal.has(job.id)) {
-    await deps.activity.append({ ...entry, detail: 'already taken from the pending replies of the last run; answered once' });
-    return;
+    return durably(deps.activity.append({ ...entry, detail: 'already taken from the pending replies of the last run; answered once' }));
   }
-  if (rt.stopping) {
-    await Promise.all([deps.journal.park(job), deps.activity.append({ ...entry, detail: 'the account is stopping; answered when it starts again' })]);
-    return;
+  // A burst waits here for the reply lanes (later messages wait behind it, in order); only a
+  // full queue that stopped finishing work refuses the message. Other accounts share the lanes,
+  // so room seen is not room kept: the enqueue itself is retried.
+  let queued = !rt.stopping && rt.enqueueDispatch(job);
+  while (!queued && !rt.stopping && (await deps.queue.whenRoom())) queued = !rt.stopping && rt.enqueueDispatch(job);
+  if (!queued && rt.stopping) {
+    return durably(Promise.all([deps.journal.park(job), deps.activity.append({ ...entry, detail: 'the account is stopping; answered when it starts again' })]));
   }
-  if (!rt.enqueueDispatch(job)) {
-    await deps.activity.append({ ...entry, decision: 'drop', reason: 'overloaded', detail: `reply queue full (${deps.queue.size} waiting); message not answered` });
-    return;
+  if (!queued) {
+    return durably(deps.activity.append({ ...entry, decision: 'drop', reason: 'overloaded', detail: `reply queue full (${deps.queue.size} waiting); message not answered` }));
   }
-  await Promise.all([deps.journal.add(job), deps.activity.append(entry)]);
+  // Same tick as the enqueue: the job cannot have finished (and tried to leave the journal) yet.
+  return durably(Promise.all([deps.journal.add(job), deps.activity.append(entry)]));
 }
 
 async function readStore(rt: AccountRuntime, sender: string): Promise<{ approved: string[]; blocked: boolean; problem?: string }> {

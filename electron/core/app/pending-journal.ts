@@ -1,56 +1,58 @@
 // Dispatches accepted but not yet answered, kept on disk so a crash mid-reply loses nothing:
 // the watch cursor moves past a message once it is in here, and it leaves only when answered.
+// On disk an append-only log of {"add": job} / {"done": id} lines (group commit), so a burst of
+// thousands of jobs costs a few fsyncs instead of a full rewrite per change.
+import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { CoalescedWriter } from '../fs/coalesced-writer.js';
-import { readJsonState } from '../fs/read-json-state.js';
-import type { InboundDecision } from '../policy/decide-types.js';
+import { AppendLog } from '../fs/append-log.js';
+import { DoneIds } from './pending-journal-done.js';
+import { readLog, snapshotLines } from './pending-journal-file.js';
+import { readLegacy } from './pending-journal-legacy.js';
+import type { PendingJob, PendingJournalOptions } from './pending-journal-types.js';
 
-/** One accepted dispatch: the imsg payload and the decision taken for it. */
-export interface PendingJob {
-  readonly id: string;
-  readonly accountId: string;
-  readonly acceptedAt: string;
-  readonly message: Record<string, unknown>;
-  readonly decision: InboundDecision;
-}
+export type { PendingJob, PendingJournalOptions } from './pending-journal-types.js';
 
-/** The durable set of {@link PendingJob}s of one state directory. */
+type Loaded = { jobs: PendingJob[]; problem?: string };
+
+/**
+ * The durable set of {@link PendingJob}s of one state directory. `close` flushes and closes the
+ * file; the journal stays usable afterwards (the next write reopens it).
+ */
 export class PendingJournal {
   readonly #jobs = new Map<string, PendingJob>();
   readonly #parked = new Set<string>();
   readonly #previousRun = new Set<string>();
-  readonly #writer: CoalescedWriter;
-  #loaded: Promise<{ jobs: PendingJob[]; problem?: string }> | undefined;
+  // Recent done ids, oldest first: kept through compaction so a replay after a crash is still caught.
+  readonly #done: DoneIds;
+  readonly #log: AppendLog;
+  #legacy: string | undefined;
+  #loaded: Promise<Loaded> | undefined;
 
-  constructor(readonly file: string) {
-    this.#writer = new CoalescedWriter(file);
+  constructor(
+    readonly file: string,
+    opts: PendingJournalOptions = {},
+  ) {
+    this.#done = new DoneIds(opts.keepDone ?? 4096);
+    this.#log = new AppendLog(file, { ...opts, ready: () => this.load(), snapshot: () => this.#snapshot(), compacted: () => this.#dropLegacy() });
   }
 
   /** The default location under a state directory. */
   static fileIn(stateDir: string): string {
-    return join(stateDir, 'pending-dispatch.json');
+    return join(stateDir, 'pending-dispatch.jsonl');
   }
 
   /**
-   * The jobs left by a previous run (a corrupt file is kept aside and reported). Read once: every
-   * call gets the same answer, and `add` waits for it so a save never drops jobs not yet read.
+   * The jobs left by a previous run (bad lines are reported, the file copied aside). Read once:
+   * every call gets the same answer, and nothing is written before it, so no job is dropped.
    */
-  load(): Promise<{ jobs: PendingJob[]; problem?: string }> {
-    this.#loaded ??= readJsonState(this.file, parseJobs).then((read) => {
-      const jobs = read.value ?? [];
-      for (const job of jobs) {
-        this.#previousRun.add(job.id);
-        if (!this.#jobs.has(job.id)) this.#jobs.set(job.id, job);
-      }
-      return { jobs, problem: read.problem };
-    });
+  load(): Promise<Loaded> {
+    this.#loaded ??= this.#read();
     return this.#loaded;
   }
 
   /**
-   * True when a job with this id is pending, or was left by the previous run (resumed, maybe
-   * answered already): a message the watch replays after a crash must not be answered again.
-   * Call after {@link load}.
+   * True when a job with this id is pending, or was added or answered in the previous run: a
+   * message the watch replays after a crash must not be answered again. Call after {@link load}.
    */
   has(id: string): boolean {
     return this.#jobs.has(id) || this.#previousRun.has(id);
@@ -61,10 +63,16 @@ export class PendingJournal {
     return this.#jobs.size;
   }
 
+  /** The last write failure (for status); undefined once a write succeeds again. */
+  get lastError(): string | undefined {
+    return this.#log.lastError;
+  }
+
   /** Add a job (pending at once, so a quick `remove` finds it); resolves when it is durable. */
   add(job: PendingJob): Promise<void> {
+    const line = JSON.stringify({ add: job });
     this.#jobs.set(job.id, job);
-    return this.load().then(() => this.#save());
+    return this.#log.append(line);
   }
 
   /** Add a job that is not run now (its account is stopping): the account's next start takes it. */
@@ -80,32 +88,41 @@ export class PendingJournal {
     return jobs;
   }
 
-  /** Remove an answered (or finally failed) job. */
+  /** Remove an answered (or finally failed) job; resolves when that is durable. */
   remove(id: string): Promise<void> {
     this.#parked.delete(id);
     if (!this.#jobs.delete(id)) return Promise.resolve();
-    return this.#save();
+    this.#done.note(id);
+    return this.#log.append(JSON.stringify({ done: id }));
   }
 
-  #save(): Promise<void> {
-    return this.#writer.save(`${JSON.stringify({ version: 1, jobs: [...this.#jobs.values()] })}\n`);
+  /** Resolves when every add and remove so far is durable (retrying a failed write). */
+  flush(): Promise<void> {
+    return this.#log.flush();
   }
-}
 
-function parseJobs(text: string): PendingJob[] | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    return `not valid JSON (${(err as Error).message})`;
+  /** Flush and close the file (no timer left running). */
+  close(): Promise<void> {
+    return this.#log.close();
   }
-  const jobs = (value as { jobs?: unknown } | null)?.jobs;
-  if (!Array.isArray(jobs)) return 'jobs: expected an array';
-  for (const [i, job] of jobs.entries()) {
-    const j = job as Partial<PendingJob> | null;
-    if (!j || typeof j.id !== 'string' || typeof j.accountId !== 'string' || typeof j.message !== 'object' || typeof j.decision !== 'object') {
-      return `jobs[${i}]: expected {id, accountId, message, decision}`;
-    }
+
+  async #read(): Promise<Loaded> {
+    const read = (await readLog(this.file)) ?? (await readLegacy(this.file));
+    for (const id of read.ids) this.#previousRun.add(id);
+    for (const id of read.done) this.#done.note(id);
+    if (read.lines !== undefined) this.#log.existing(read.lines);
+    if (read.rewrite) this.#log.requestCompaction();
+    this.#legacy = read.legacy;
+    for (const job of read.jobs) if (!this.#jobs.has(job.id)) this.#jobs.set(job.id, job);
+    return { jobs: read.jobs, problem: read.problem };
   }
-  return jobs as PendingJob[];
+
+  #snapshot(): string[] {
+    return snapshotLines(this.#done, this.#jobs.values());
+  }
+
+  async #dropLegacy(): Promise<void> {
+    if (this.#legacy) await fs.rm(this.#legacy, { force: true }).catch(() => undefined);
+    this.#legacy = undefined;
+  }
 }

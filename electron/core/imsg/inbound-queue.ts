@@ -1,32 +1,16 @@
 // Ordered, de-duplicated hand-off of watch notifications to the consumer, with a durable cursor.
 import type { WatchState } from './cursor-store.js';
+import { handleWithRetry, type InboundQueueOptions, type QueuedMessage } from './inbound-consumer.js';
+import { LatestWriter } from './latest-writer.js';
 import { messageKey, SeenSet } from './seen-guids.js';
 
-/** The minimum every queued message has: its row id (the cursor). */
-export interface QueuedMessage {
-  readonly id: number;
-  readonly guid?: string;
-  readonly chat_id?: number;
-  readonly [key: string]: unknown;
-}
-
-/** Callbacks and tuning for {@link InboundQueue}. */
-export interface InboundQueueOptions {
-  readonly initial: WatchState;
-  /** Resolves once the consumer's decision for the message is durable. */
-  readonly handle: (message: QueuedMessage) => Promise<void>;
-  readonly persist: (state: WatchState) => Promise<void>;
-  readonly onHandlerError?: (message: QueuedMessage, err: unknown) => void;
-  readonly onPersistError?: (err: unknown) => void;
-  readonly onInvalid?: (payload: unknown, reason: string) => void;
-  readonly maxAttempts?: number;
-  readonly retryDelayMs?: number;
-  readonly seenCapacity?: number;
-}
+export type { HandledMessage, InboundQueueOptions, QueuedMessage } from './inbound-consumer.js';
 
 /**
- * Messages are handled one at a time in arrival (ROWID) order. A message is marked seen and the
- * cursor advances only after `handle` resolved, so a crash replays rather than loses it.
+ * Messages are decided one at a time in arrival (ROWID) order; their decisions become durable in
+ * the background (a journal's group commit) while later ones are decided. A message is marked
+ * seen and the cursor advances only once its decision and every earlier one are durable, so a
+ * crash replays rather than loses it.
  */
 export class InboundQueue {
   readonly #opts: InboundQueueOptions;
@@ -37,13 +21,19 @@ export class InboundQueue {
   #highWater: number | null;
   #running = false;
   #idleWaiters: Array<() => void> = [];
-  #lastPersist: Promise<void> = Promise.resolve();
+  /** Settles once every decided message is committed (cursor moved), in decision order. */
+  #commits: Promise<void> = Promise.resolve();
+  #inFlight = 0;
+  #roomWaiter: (() => void) | undefined;
+  readonly #writer: LatestWriter<WatchState>;
 
   constructor(opts: InboundQueueOptions) {
     this.#opts = opts;
     this.#seen = new SeenSet(opts.seenCapacity ?? 4096, opts.initial.seen);
     this.#cursor = opts.initial.cursor;
     this.#highWater = opts.initial.cursor;
+    // Built only when a write starts: serializing the seen keys per commit was most of a burst's CPU.
+    this.#writer = new LatestWriter(() => this.#state(), opts.persist, (err) => opts.onPersistError?.(err), opts.persistIntervalMs);
   }
 
   /** Last handled row id (persisted). */
@@ -56,9 +46,9 @@ export class InboundQueue {
     return this.#highWater;
   }
 
-  /** Messages waiting for (or in) the consumer. */
+  /** Messages waiting for the consumer or for their decision to become durable. */
   get size(): number {
-    return this.#items.length;
+    return this.#items.length + this.#inFlight;
   }
 
   /** Set the starting position on a first start (no message handled yet) and persist it. */
@@ -84,25 +74,29 @@ export class InboundQueue {
     return true;
   }
 
-  /** Resolves when every queued message was handled and the latest state persisted. */
+  /** Resolves when every queued message was handled, committed, and the latest state persisted. */
   async idle(): Promise<void> {
-    if (this.#running || this.#items.length > 0) await new Promise<void>((resolve) => this.#idleWaiters.push(resolve));
-    await this.#lastPersist;
+    for (;;) {
+      if (this.#running || this.#items.length > 0) await new Promise<void>((resolve) => this.#idleWaiters.push(resolve));
+      const commits = this.#commits;
+      await commits;
+      if (commits === this.#commits && !this.#running && this.#items.length === 0) break;
+    }
+    await this.#writer.settled();
   }
 
   async #pump(): Promise<void> {
     if (this.#running) return;
     this.#running = true;
+    const maxInFlight = this.#opts.maxInFlight ?? 256;
     try {
       while (this.#items.length > 0) {
-        const message = this.#items[0] as QueuedMessage;
-        await this.#handleWithRetry(message);
-        this.#items.shift();
-        const key = messageKey(message) as string;
-        this.#queued.delete(key);
-        this.#seen.add(key);
-        this.#cursor = Math.max(this.#cursor ?? message.id, message.id);
-        this.#lastPersist = this.#opts.persist(this.#state()).catch((err: unknown) => this.#opts.onPersistError?.(err));
+        const message = this.#items.shift() as QueuedMessage;
+        this.#inFlight++;
+        const durable = (await handleWithRetry(this.#opts, message))?.durable;
+        this.#commits = this.#commits.then(() => this.#commitWhen(message, durable));
+        // Bounded: a burst must not run ahead of the disk with thousands of undurable decisions.
+        if (this.#inFlight >= maxInFlight) await new Promise<void>((resolve) => (this.#roomWaiter = resolve));
       }
     } finally {
       this.#running = false;
@@ -112,20 +106,24 @@ export class InboundQueue {
     }
   }
 
-  async #handleWithRetry(message: QueuedMessage): Promise<void> {
-    const attempts = this.#opts.maxAttempts ?? 3;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.#opts.handle(message);
-        return;
-      } catch (err) {
-        if (attempt >= attempts) {
-          // Recorded, then skipped: one poison message must not block the account forever.
-          this.#opts.onHandlerError?.(message, err);
-          return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, (this.#opts.retryDelayMs ?? 200) * attempt));
-      }
+  async #commitWhen(message: QueuedMessage, durable: Promise<unknown> | undefined): Promise<void> {
+    try {
+      await durable;
+    } catch (err) {
+      // The decision was acted on but could not be recorded: reported, then passed like a
+      // handler that kept failing, so one bad write cannot wedge the account.
+      this.#opts.onHandlerError?.(message, err);
+    }
+    const key = messageKey(message) as string;
+    this.#queued.delete(key);
+    this.#seen.add(key);
+    this.#cursor = Math.max(this.#cursor ?? message.id, message.id);
+    this.#writer.request();
+    this.#inFlight--;
+    if (this.#roomWaiter && this.#inFlight <= (this.#opts.maxInFlight ?? 256) / 2) {
+      const resolve = this.#roomWaiter;
+      this.#roomWaiter = undefined;
+      resolve();
     }
   }
 

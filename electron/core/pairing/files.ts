@@ -1,6 +1,6 @@
 // Reading and writing the pairing files: typed errors for corrupt files, atomic 0600 writes,
 // and a stat-keyed cache for the lists the decision path reads on every message.
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import type { z } from 'zod';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { allowFromFileSchema, blockedFileSchema, describeIssues, pairingFileSchema, type ListKind, type StoredRequest } from './schema.js';
@@ -66,15 +66,20 @@ export class CachedListReader {
 
   /** The entries of `file`, from cache when the file is unchanged. Corrupt files always throw. */
   async read(file: string, kind: ListKind): Promise<string[]> {
-    let key: string;
+    let st: ReturnType<typeof statSync>;
     try {
-      const st = await fs.stat(file, { bigint: true });
-      key = `${st.ino}:${st.mtimeNs}:${st.size}`;
+      // Synchronous on purpose: this runs for every inbound message, and an async stat waits in
+      // libuv's 4-thread pool behind journal fsyncs (milliseconds); a local stat takes microseconds.
+      // A missing file (the usual case) returns undefined instead of throwing: no error to build.
+      st = statSync(file, { bigint: true, throwIfNoEntry: false });
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new PairingStoreError(file, `cannot be read (${(err as NodeJS.ErrnoException).code})`);
+      throw new PairingStoreError(file, `cannot be read (${(err as NodeJS.ErrnoException).code})`);
+    }
+    if (!st) {
       this.cache.delete(file);
       return [];
     }
+    const key = `${st.ino}:${st.mtimeNs}:${st.size}`;
     const hit = this.cache.get(file);
     if (hit?.key === key) return [...hit.entries];
     const entries = await readList(file, kind);

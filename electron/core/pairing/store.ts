@@ -26,7 +26,11 @@ export class PairingStore extends SenderLists {
   /** Unexpired requests, oldest first, of one account or all. */
   async listPending(accountId?: string): Promise<PairingRequest[]> {
     const only = accountId === undefined ? undefined : normalizeAccountId(accountId);
-    const all = await this.withPending(async (requests) => ({ result: [...requests], changed: false }));
+    // The UI asks often: read without the lock, which only expiry pruning (a write) needs.
+    const stored = await readRequests(this.paths.pairing);
+    const now = this.now();
+    const expired = stored.some((r) => now >= Date.parse(r.createdAt) + this.ttlMs);
+    const all = expired ? await this.withPending(async (requests) => ({ result: [...requests], changed: false })) : stored;
     return all
       .filter((r) => only === undefined || accountOf(r) === only)
       .map((r) => this.toPublic(r))

@@ -58,6 +58,8 @@ export interface InboundDecision {
   replyContext?: ReplyContext;
   /** Attachments that passed the §19 checks (empty unless includeAttachments). */
   attachments: ImsgAttachment[];
+  /** A `from me` drop that is the is_from_me copy of a reply the assistant just sent. */
+  ownReplyCopy?: boolean;
 }
 
 /** The caches the decision reads and (unless `record` is false) writes. */

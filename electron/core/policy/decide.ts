@@ -28,6 +28,7 @@ export function decideInbound(message: ImsgMessage, ctx: DecideContext): Inbound
     // expected echo, not a loop — counting it paused every chat with 5 replies a minute.
     if (verdict.reason === 'from me' && isOwnReply(message, ctx, verdict)) {
       verdict.steps.push({ step: 'loop limiter', outcome: 'info', detail: 'this is the copy of a reply the assistant just sent; not counted as an echo loop' });
+      verdict.ownReplyCopy = true;
     } else if (ctx.record !== false) ctx.caches.loop.record(key, ctx.now);
   } else if (verdict.decision === 'dispatch' && ctx.caches.loop.isLimited(key, ctx.now)) {
     verdict.steps.push({ step: 'loop limiter', outcome: 'drop', detail: 'this conversation produced 5 echo drops within 60 s; answers are paused until it calms down' });

@@ -34,6 +34,9 @@ export const ACCOUNT_STATE: Readonly<Record<AccountView['health']['state'], { la
   stopped: { label: 'Stopped', tone: 'neutral' },
 };
 
+/** The Messages copy of a reply the assistant sent (a `from me` drop that is expected, not refused). */
+export const OWN_REPLY_COPY: { label: string; tone: Tone } = { label: 'Sent copy', tone: 'neutral' };
+
 /** Activity decision → badge text and tone. */
 export const DECISION: Readonly<Record<NonNullable<ActivityEntry['decision']>, { label: string; tone: Tone }>> = {
   dispatch: { label: 'Answered', tone: 'ok' },

@@ -1,6 +1,6 @@
 // Test fixture: a real Companion (stores, policy, agents, queue, journal) whose imsg is the
 // in-memory fake, in a temp state dir. Used by the orchestrator unit tests.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Companion } from '../../../electron/core/app/companion.js';
@@ -34,10 +34,10 @@ export async function cleanup(): Promise<void> {
   started.clear();
 }
 
-/** Job ids in the pending-reply journal file of a state dir (none when it does not exist). */
+/** Job ids pending in the journal file of a state dir (none when it does not exist); reading only. */
 export async function journalIds(stateDir: string): Promise<string[]> {
-  const text = await readFile(PendingJournal.fileIn(stateDir), 'utf8').catch(() => '{"jobs":[]}');
-  return (JSON.parse(text) as { jobs: Array<{ id: string }> }).jobs.map((j) => j.id);
+  const { jobs } = await new PendingJournal(PendingJournal.fileIn(stateDir)).load();
+  return jobs.map((j) => j.id);
 }
 
 /** Write `config` (JSON) to a temp state dir, start a Companion on it and wait until it watches. */

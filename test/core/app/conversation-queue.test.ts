@@ -114,4 +114,52 @@ describe('ConversationQueue', () => {
     await q.idle();
     expect(idle).toBe(true);
   });
+
+  it('whenRoom(): at once with room; on a full queue, true as soon as a job finishes', async () => {
+    const q = new ConversationQueue({ concurrency: 1, capacity: 1, stallMs: 1000 });
+    expect(await q.whenRoom()).toBe(true);
+    const job = gated();
+    q.push('a', job.job);
+    let room: boolean | undefined;
+    const waiting = q.whenRoom().then((r) => (room = r));
+    await tick(30);
+    expect(room).toBeUndefined();
+    job.release();
+    await waiting;
+    expect(room).toBe(true);
+  });
+
+  it('whenRoom(): the stall clock restarts at every finished job, so a busy queue is waited on', async () => {
+    const q = new ConversationQueue({ concurrency: 1, capacity: 2, stallMs: 60 });
+    const [a, b, c] = [gated(), gated(), gated()];
+    q.push('x', a.job);
+    q.push('x', b.job);
+    await tick(40);
+    a.release();
+    await tick(5);
+    q.push('x', c.job);
+    // Full again, 45 ms after the queue started but 5 ms after its last progress: the wait runs
+    // to ~60 ms after that progress, not to 60 ms after the start.
+    const started = Date.now();
+    expect(await q.whenRoom()).toBe(false);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+    b.release();
+    c.release();
+    await q.idle();
+  });
+
+  it('whenRoom(): false once a full queue finished nothing for stallMs (a hung agent), at once after that', async () => {
+    const q = new ConversationQueue({ concurrency: 1, capacity: 1, stallMs: 50 });
+    const hung = gated();
+    q.push('a', hung.job);
+    const started = Date.now();
+    expect(await q.whenRoom()).toBe(false);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+    const again = Date.now();
+    expect(await q.whenRoom()).toBe(false);
+    expect(Date.now() - again).toBeLessThan(20);
+    hung.release();
+    await q.idle();
+    expect(await q.whenRoom()).toBe(true);
+  });
 });

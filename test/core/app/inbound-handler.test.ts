@@ -12,7 +12,7 @@ describe('inbound handling', () => {
     const openai = await startFakeOpenAi();
     const release = openai.hold();
     const agents = { list: [{ id: 'slow', default: true, backend: { type: 'openai', baseUrl: openai.baseUrl, model: 'm' } }] };
-    const fx = await startApp({ channels: { imessage: channel(OPEN_DMS) }, agents }, { queue: { concurrency: 1, capacity: 1 } });
+    const fx = await startApp({ channels: { imessage: channel(OPEN_DMS) }, agents }, { queue: { concurrency: 1, capacity: 1, stallMs: 200 } });
     const f = fx;
     const first = f.imsg.inject({ from: '+15550000001', text: 'first' });
     await until(() => openai.requests.length === 1, 'the first message at the agent');
@@ -33,6 +33,21 @@ describe('inbound handling', () => {
     expect(f.imsg.sends).toHaveLength(1);
     expect(openai.requests).toHaveLength(1);
     await until(async () => (await journalIds(f.dir)).length === 0, 'the journal to empty');
+  });
+
+  it('a burst bigger than the reply queue waits for room instead of refusing: all answered, in order per sender', async () => {
+    const fx = await startApp({ channels: { imessage: channel(OPEN_DMS) }, agents: ECHO_AGENTS }, { queue: { concurrency: 2, capacity: 3, stallMs: 5000 } });
+    const senders = ['+15550000001', '+15550000002', '+15550000003', '+15550000004'];
+    const sent = Array.from({ length: 40 }, (_, i) => fx.imsg.inject({ from: senders[i % 4] as string, text: `m${i}` }));
+    const sends = await fx.imsg.waitForSends(40);
+    expect(fx.app.activity.list({ limit: 1000 }).filter((e) => e.reason === 'overloaded')).toEqual([]);
+    for (const sender of senders) {
+      const mine = sent.filter((m) => m.sender === sender).map((m) => m.text);
+      expect(sends.filter((s) => s.params.to === sender).map((s) => s.params.text)).toEqual(mine);
+    }
+    await fx.app.runtime('default')?.supervisor.idle();
+    expect(fx.app.runtime('default')?.supervisor.health().cursor).toBe(sent.at(-1)?.id);
+    await until(async () => (await journalIds(fx.dir)).length === 0, 'the journal to empty');
   });
 
   it('a dispatch is logged, answered, and leaves the journal once answered', async () => {

@@ -30,6 +30,20 @@ describe('envelope timestamps (§13)', () => {
     expect(resolveEnvelopeZone(undefined)).toBe(processZone);
   });
 
+  it('the process zone is followed when TZ changes at run time (zone formats are cached per zone)', () => {
+    const saved = process.env.TZ;
+    try {
+      process.env.TZ = 'America/New_York';
+      expect(formatEnvelopeTimestamp(AT)).toBe('Wed 2026-01-07 09:05 EST');
+      process.env.TZ = 'Asia/Tokyo';
+      expect(formatEnvelopeTimestamp(AT)).toBe('Wed 2026-01-07 23:05 GMT+9');
+      expect(formatEnvelopeTimestamp(AT, { timeZone: 'America/New_York' })).toBe('Wed 2026-01-07 09:05 EST');
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
   it('an invalid time has no timestamp', () => {
     expect(formatEnvelopeTimestamp(Number.NaN, { timeZone: 'UTC' })).toBeUndefined();
     expect(formatEnvelopeTimestamp(8.7e15, { timeZone: 'UTC' })).toBeUndefined();

@@ -75,6 +75,113 @@ describe('InboundQueue', () => {
   });
 });
 
+/** A promise with its resolve/reject, for durability the test settles by hand. */
+function deferred(): { promise: Promise<void>; resolve: () => void; reject: (e: Error) => void } {
+  let resolve: () => void = () => undefined;
+  let reject: (e: Error) => void = () => undefined;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 5));
+
+describe('InboundQueue pipelining (decide now, commit when durable)', () => {
+  it('decides later messages while earlier decisions are not durable; the cursor follows durability in order', async () => {
+    const durable = new Map<number, ReturnType<typeof deferred>>();
+    const decided: number[] = [];
+    const persisted: Array<number | null> = [];
+    const q = new InboundQueue({
+      initial: { cursor: 10, seen: [] },
+      handle: async (m) => {
+        decided.push(m.id);
+        const d = deferred();
+        durable.set(m.id, d);
+        return { durable: d.promise };
+      },
+      persist: async (s) => void persisted.push(s.cursor),
+    });
+    for (const id of [11, 12, 13]) q.enqueue({ id, guid: `g${id}` });
+    await settle();
+    expect(decided).toEqual([11, 12, 13]);
+    expect(q.size).toBe(3);
+    // 12 and 13 are on disk before 11: the cursor must not pass 11 until it is too.
+    durable.get(13)?.resolve();
+    durable.get(12)?.resolve();
+    await settle();
+    expect(q.cursor).toBe(10);
+    expect(persisted).toEqual([]);
+    // A replayed notification of a decided-but-uncommitted message is still a duplicate.
+    expect(q.enqueue({ id: 12, guid: 'g12' })).toBe(false);
+    durable.get(11)?.resolve();
+    await q.idle();
+    expect(q.cursor).toBe(13);
+    expect(persisted).toEqual([11, 12, 13]);
+    expect(q.size).toBe(0);
+    expect(q.enqueue({ id: 12, guid: 'g12' })).toBe(false);
+  });
+
+  it('idle() waits for outstanding durability, not just for the decisions', async () => {
+    const d = deferred();
+    const q = new InboundQueue({ initial: { cursor: null, seen: [] }, handle: async () => ({ durable: d.promise }), persist: async () => undefined });
+    q.enqueue({ id: 1, guid: 'a' });
+    let idle = false;
+    const waiting = q.idle().then(() => (idle = true));
+    await settle();
+    expect(idle).toBe(false);
+    d.resolve();
+    await waiting;
+    expect(q.cursor).toBe(1);
+  });
+
+  it('a decision that cannot be made durable is reported and passed, in order', async () => {
+    const failed: number[] = [];
+    const q = new InboundQueue({
+      initial: { cursor: null, seen: [] },
+      handle: async (m) => ({ durable: m.id === 2 ? Promise.reject(new Error('ENOSPC')) : Promise.resolve() }),
+      persist: async () => undefined,
+      onHandlerError: (m, err) => failed.push(m.id) && expect((err as Error).message).toBe('ENOSPC'),
+    });
+    for (const id of [1, 2, 3]) q.enqueue({ id, guid: `g${id}` });
+    await q.idle();
+    expect(failed).toEqual([2]);
+    expect(q.cursor).toBe(3);
+  });
+
+  it('stops deciding once maxInFlight decisions wait for the disk, and goes on as they land', async () => {
+    const pending: Array<() => void> = [];
+    const q = new InboundQueue({
+      initial: { cursor: null, seen: [] },
+      handle: async () => {
+        const d = deferred();
+        pending.push(d.resolve);
+        return { durable: d.promise };
+      },
+      persist: async () => undefined,
+      maxInFlight: 4,
+    });
+    for (let id = 1; id <= 10; id++) q.enqueue({ id, guid: `g${id}` });
+    await settle();
+    expect(pending).toHaveLength(4);
+    // Room comes back once half the window is durable, not one by one.
+    pending[0]?.();
+    await settle();
+    expect(pending).toHaveLength(4);
+    pending[1]?.();
+    await settle();
+    expect(pending).toHaveLength(6);
+    let released = 0;
+    while (q.cursor !== 10) {
+      for (; released < pending.length; released++) pending[released]?.();
+      await settle();
+    }
+    await q.idle();
+    expect(pending).toHaveLength(10);
+  });
+});
+
 describe('backoffDelay', () => {
   const opts = { baseMs: 5000, maxMs: 300_000, jitterRatio: 0.1, stableMs: 60_000 };
   it.each([

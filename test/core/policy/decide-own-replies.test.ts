@@ -10,6 +10,7 @@ describe('loop limiter and our own replies', () => {
       const copy = h.decide(dm({ is_from_me: true, id: 100 + i, guid: `OUT-${i}`, text: `reply ${i}` }), { now: NOW + i });
       expect(verdict(copy)).toBe('drop: from me');
       expect(copy.steps.at(-1)).toMatchObject({ step: 'loop limiter', outcome: 'info' });
+      expect(copy.ownReplyCopy).toBe(true);
     }
     expect(verdict(h.decide(dm({ id: 200, text: 'and one more question' }), { now: NOW + 20 }))).toBe('dispatch');
   });
@@ -17,7 +18,11 @@ describe('loop limiter and our own replies', () => {
   it('is_from_me rows that are not our sends still count (the reference loop guard stays)', () => {
     const h = harness({ imessage: { dmPolicy: 'open', allowFrom: ['*'] } });
     h.caches.echo.remember(`default:imessage:${ALICE}`, { text: 'something else', messageId: 'OUT-X' }, NOW);
-    for (let i = 0; i < 5; i++) expect(verdict(h.decide(dm({ is_from_me: true, id: i, guid: `USER-${i}`, text: `typed ${i}` }), { now: NOW + i }))).toBe('drop: from me');
+    for (let i = 0; i < 5; i++) {
+      const typed = h.decide(dm({ is_from_me: true, id: i, guid: `USER-${i}`, text: `typed ${i}` }), { now: NOW + i });
+      expect(verdict(typed)).toBe('drop: from me');
+      expect(typed.ownReplyCopy).toBeUndefined();
+    }
     expect(verdict(h.decide(dm({ id: 10, text: 'new question' }), { now: NOW + 10 }))).toBe('drop: rate-limited (echo loop detected)');
   });
 });

@@ -1,0 +1,64 @@
+// The file operations under an AppendLog: a seam tests replace, and opening the log for appending.
+import { promises as fs } from 'node:fs';
+import { dirname } from 'node:path';
+import { writeFileAtomic } from './atomic-write.js';
+
+/** The file operations {@link AppendLog} uses; tests replace them to count or fail writes. */
+export interface AppendLogIo {
+  write(handle: fs.FileHandle, data: Buffer): Promise<void>;
+  sync(handle: fs.FileHandle): Promise<void>;
+  truncate(handle: fs.FileHandle, size: number): Promise<void>;
+  replace(file: string, data: string): Promise<void>;
+}
+
+/** The real file operations. */
+export const fileIo: AppendLogIo = {
+  async write(handle, data) {
+    for (let at = 0; at < data.length; ) {
+      const { bytesWritten } = await handle.write(data, at);
+      if (bytesWritten <= 0) throw new Error('write made no progress');
+      at += bytesWritten;
+    }
+  },
+  sync: (handle) => handle.datasync(),
+  truncate: (handle, size) => handle.truncate(size),
+  replace: (file, data) => writeFileAtomic(file, data),
+};
+
+/** A log file opened for appending: its size, and whether its last line lacks a newline. */
+export interface OpenedLog {
+  readonly handle: fs.FileHandle;
+  readonly size: number;
+  readonly freshLine: boolean;
+}
+
+/** Open (creating it 0600 in a 0700 directory) `file` for appending, and check its tail. */
+export async function openLog(file: string): Promise<OpenedLog> {
+  const dir = dirname(file);
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, 'ax+', 0o600);
+    await syncDir(dir); // the new name must survive a crash, once
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    handle = await fs.open(file, 'a+', 0o600);
+  }
+  try {
+    const { size } = await handle.stat();
+    const last = Buffer.alloc(1);
+    if (size > 0) await handle.read(last, 0, 1, size - 1);
+    // A torn last line (a crash mid-append) must not swallow the next line written.
+    return { handle, size, freshLine: size > 0 && last[0] !== 0x0a };
+  } catch (err) {
+    await handle.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+/** fsync a directory so a new name in it is durable (ignored where unsupported). */
+async function syncDir(dir: string): Promise<void> {
+  const handle = await fs.open(dir, 'r').catch(() => undefined);
+  await handle?.sync().catch(() => undefined);
+  await handle?.close().catch(() => undefined);
+}

@@ -1,0 +1,152 @@
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppendLog, type AppendLogIo, type AppendLogOptions, fileIo } from '../../../electron/core/fs/append-log.js';
+
+let dir: string;
+let file: string;
+const logs: AppendLog[] = [];
+beforeEach(async () => {
+  dir = await fs.mkdtemp(join(tmpdir(), 'append-log-'));
+  file = join(dir, 'state', 'log.jsonl');
+});
+afterEach(async () => {
+  for (const log of logs.splice(0)) await log.close().catch(() => undefined);
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+/** A log whose live state is `state` (what a compaction writes), closed after the test. */
+function open(state: string[], opts: Partial<AppendLogOptions> = {}): AppendLog {
+  const log = new AppendLog(file, { snapshot: () => [...state], ...opts });
+  logs.push(log);
+  return log;
+}
+
+/** The lines of the file. */
+async function lines(): Promise<string[]> {
+  return (await fs.readFile(file, 'utf8')).split('\n').filter((l) => l !== '');
+}
+
+/** A promise and the function that settles it. */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = (): void => undefined;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+describe('AppendLog', () => {
+  it('creates the directory (0700) and the file (0600), and appends lines in order', async () => {
+    const log = open([]);
+    await Promise.all(['a', 'b', 'c'].map((l) => log.append(l)));
+    await log.append('d');
+    expect(await lines()).toEqual(['a', 'b', 'c', 'd']);
+    expect((await fs.stat(join(dir, 'state'))).mode & 0o777).toBe(0o700);
+    expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
+  });
+
+  it('nothing is written before ready() resolves', async () => {
+    const ready = deferred();
+    const log = open([], { ready: () => ready.promise });
+    let landed = false;
+    const appended = log.append('a').then(() => (landed = true));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(landed).toBe(false);
+    await expect(fs.stat(file)).rejects.toMatchObject({ code: 'ENOENT' });
+    ready.resolve();
+    await appended;
+    expect(await lines()).toEqual(['a']);
+  });
+
+  it('lines appended while a batch is in flight share the next write', async () => {
+    const gate = deferred();
+    let writes = 0;
+    const io: Partial<AppendLogIo> = {
+      write: async (handle, data) => {
+        if (++writes === 1) await gate.promise;
+        return fileIo.write(handle, data);
+      },
+    };
+    const log = open([], { io });
+    const first = log.append('first');
+    await new Promise((r) => setTimeout(r, 20));
+    const rest = Array.from({ length: 100 }, (_, i) => log.append(`l${i}`));
+    gate.resolve();
+    await Promise.all([first, ...rest]);
+    expect(writes).toBe(2);
+    expect(await lines()).toHaveLength(101);
+  });
+
+  it('an existing file not ending in a newline gets the next line on a line of its own', async () => {
+    await fs.mkdir(join(dir, 'state'));
+    await fs.writeFile(file, 'old\ntorn');
+    const log = open([]);
+    await log.append('new');
+    expect(await lines()).toEqual(['old', 'torn', 'new']);
+  });
+
+  it('compacts after max(compactAfter, 2 × last snapshot) appends; lines appended meanwhile follow the snapshot', async () => {
+    const state = ['s1', 's2'];
+    const gate = deferred();
+    let replaced = 0;
+    const io: Partial<AppendLogIo> = {
+      replace: async (f, data) => {
+        replaced++;
+        await gate.promise;
+        return fileIo.replace(f, data);
+      },
+    };
+    const log = open(state, { compactAfter: 3, io });
+    await log.append('a');
+    await log.append('b');
+    await log.append('c');
+    const compacting = log.append('d'); // the 4th append passes 3: a snapshot replaces the file
+    await new Promise((r) => setTimeout(r, 20));
+    const after = log.append('e'); // not in the snapshot taken already
+    gate.resolve();
+    await Promise.all([compacting, after]);
+    expect(replaced).toBe(1);
+    expect(await lines()).toEqual(['s1', 's2', 'e']);
+  });
+
+  it('existing() counts the lines of an earlier run toward compaction; requestCompaction forces one', async () => {
+    const log = open(['live'], { compactAfter: 10 });
+    log.existing(10);
+    await log.append('x');
+    expect(await lines()).toEqual(['live']);
+    await log.append('y');
+    expect(await lines()).toEqual(['live', 'y']);
+    log.requestCompaction();
+    await log.append('z');
+    expect(await lines()).toEqual(['live']);
+  });
+
+  it('a failed compaction keeps its lines and is retried', async () => {
+    let fail = true;
+    const io: Partial<AppendLogIo> = { replace: (f, data) => (fail ? Promise.reject(new Error('EIO')) : fileIo.replace(f, data)) };
+    const log = open(['live'], { io });
+    log.requestCompaction();
+    await expect(log.append('a')).rejects.toThrow(`cannot write ${file}: EIO`);
+    expect(log.lastError).toContain('EIO');
+    fail = false;
+    await log.flush();
+    expect(log.lastError).toBeUndefined();
+    expect(await lines()).toEqual(['live']);
+  });
+
+  it('close() after a failure rejects, and stops the retry timer', async () => {
+    let writes = 0;
+    const io: Partial<AppendLogIo> = {
+      write: () => {
+        writes++;
+        return Promise.reject(new Error('ENOSPC'));
+      },
+    };
+    const log = open([], { io, retryMs: 10 });
+    await expect(log.append('a')).rejects.toThrow(/ENOSPC/);
+    await expect(log.close()).rejects.toThrow(/ENOSPC/);
+    const after = writes;
+    await new Promise((r) => setTimeout(r, 60));
+    expect(writes).toBe(after);
+  });
+});
