@@ -26,6 +26,8 @@ export const VERBS = {
   'config:set': { input: z.object({ key: z.string().min(1).max(512), value: z.unknown() }).strict(), output: z.object({ ok: z.boolean(), issues: z.array(ConfigIssueSchema) }) },
   'config:unset': { input: z.object({ key: z.string().min(1).max(512) }).strict(), output: z.object({ ok: z.boolean(), issues: z.array(ConfigIssueSchema) }) },
   'app:pause': { input: z.object({ paused: z.boolean() }).strict(), output: z.object({ paused: z.boolean() }) },
+  /** Quit (gracefully) and start again: macOS applies a new Full Disk Access grant only to a new process. */
+  'app:relaunch': { input: z.object({}).strict(), output: z.object({ relaunching: z.boolean(), reason: z.string().optional() }) },
   'pairing:approve-all': { input: z.object({ accountId: z.string().optional() }).strict(), output: z.object({ approved: z.array(PairingRequestViewSchema) }) },
   /** Re-run the permission checks now (never prompts: Automation is only probed on request). */
   'permissions:check': { input: z.object({ accountId: z.string().optional() }).strict(), output: z.object({ permissions: z.array(PermissionViewSchema) }) },

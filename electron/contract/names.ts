@@ -17,6 +17,7 @@ export const VERB_NAMES = [
   'config:set',
   'config:unset',
   'app:pause',
+  'app:relaunch',
   'pairing:approve-all',
   'permissions:check',
   'permissions:request-automation',

@@ -14,6 +14,8 @@ export interface PlatformApp {
   readonly isPackaged: boolean;
   getLoginItemSettings(): LoginItemSettingsLike;
   setLoginItemSettings(settings: { openAtLogin: boolean }): void;
+  relaunch(): void;
+  quit(): void;
 }
 
 /** The parts of Electron's `shell` the port uses. */
@@ -68,6 +70,13 @@ export function createElectronPlatform(opts: ElectronPlatformOptions): PlatformP
       if (!macos) return { opened: false, reason: notMacReason(platform, 'there is no Messages app to open') };
       const error = await opts.shell.openPath(MESSAGES_APP);
       return error === '' ? { opened: true } : { opened: false, reason: error };
+    },
+    relaunch: () => {
+      // relaunch() only marks the restart; quit() runs the quit guard (core stopped, replies
+      // finished) first. Deferred so the verb's answer reaches the window before it closes.
+      opts.app.relaunch();
+      setTimeout(() => opts.app.quit(), 0);
+      return { relaunching: true };
     },
     loginItem: async (enabled?: boolean): Promise<LoginItemView> => {
       const before = loginItemView(opts.app.getLoginItemSettings(), platform);

@@ -143,6 +143,7 @@ export function createFakeElectron(opts: { lock?: boolean; appPath?: string; log
       app.quitCount++;
     },
     exit: (code?: number) => void calls.push(`exit:${code ?? 0}`),
+    relaunch: () => void calls.push('relaunch'),
     getAppPath: () => opts.appPath ?? '/app',
     getVersion: () => '0.0.0-test',
     setActivationPolicy: (policy: string) => void (app.activationPolicy = policy),

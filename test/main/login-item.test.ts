@@ -33,6 +33,15 @@ describe('createElectronPlatform', () => {
     expect(fake.app.login.openAtLogin).toBe(true);
   });
 
+  it('relaunch marks the restart, then quits through the quit guard after the verb has answered', async () => {
+    const fake = createFakeElectron();
+    const port = createElectronPlatform({ app: fake.app, shell: fake.shell, platform: 'darwin' });
+    expect(port.relaunch?.()).toEqual({ relaunching: true });
+    expect(fake.app.calls).toEqual(['relaunch']);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(fake.app.calls).toEqual(['relaunch', 'quit']);
+  });
+
   it('reports requires-approval, and opens the allowlisted Login Items pane for it', async () => {
     const fake = createFakeElectron({ loginStatus: 'requires-approval' });
     const port = createElectronPlatform({ app: fake.app, shell: fake.shell, platform: 'darwin' });

@@ -18,6 +18,20 @@ describe('popover shell', () => {
     expect(document.querySelector('.dot-error')).not.toBeNull();
   });
 
+  it('Pause in the header calls app:pause; a paused app offers Resume; a failure shows on the header', async () => {
+    api().ok('status:get', snapshot());
+    api().ok('app:pause', { paused: true });
+    renderApp();
+    await userEvent.click(await screen.findByRole('button', { name: 'Pause answering' }));
+    expect(api().inputsOf('app:pause')).toEqual([{ paused: true }]);
+    act(() => api().emit('snapshot', snapshot({ paused: true, overall: { level: 'idle', text: 'Paused: no messages are being answered' } })));
+    expect(screen.getByText('Paused: no messages are being answered')).toBeTruthy();
+    api().fail('app:pause', 'control socket closed', 'unavailable');
+    await userEvent.click(screen.getByRole('button', { name: 'Resume answering' }));
+    expect(api().inputsOf('app:pause')).toEqual([{ paused: true }, { paused: false }]);
+    expect((await screen.findByRole('alert')).textContent).toContain('control socket closed');
+  });
+
   it('shows loading until the first snapshot, then the section', async () => {
     const call = api().defer('status:get');
     renderApp('accounts');

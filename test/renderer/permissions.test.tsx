@@ -46,9 +46,16 @@ describe('Permissions section', () => {
     expect(within(ok).queryByRole('list')).toBeNull();
   });
 
-  it('does not offer Relaunch (no verb for it in the contract)', async () => {
+  it('offers Relaunch where the row asks for it: it calls app:relaunch, and a headless run says why not', async () => {
     await showRows();
-    expect(within(row('Automation (Messages)')).getAllByRole('button').map((b) => b.textContent)).toEqual(['Request access', 'Open Messages', 'Open Settings']);
+    expect(within(row('Automation (Messages)')).getAllByRole('button').map((b) => b.textContent)).toEqual(['Request access', 'Open Messages', 'Open Settings', 'Relaunch']);
+    api().ok('app:relaunch', { relaunching: false, reason: 'Only the menu-bar app can relaunch itself.' });
+    await userEvent.click(screen.getByRole('button', { name: 'Relaunch for Automation (Messages)' }));
+    expect(api().inputsOf('app:relaunch')).toEqual([{}]);
+    expect(within(row('Automation (Messages)')).getByRole('alert').textContent).toBe('Only the menu-bar app can relaunch itself.');
+    api().ok('app:relaunch', { relaunching: true });
+    await userEvent.click(screen.getByRole('button', { name: 'Relaunch for Automation (Messages)' }));
+    expect(within(row('Automation (Messages)')).queryByRole('alert')).toBeNull();
   });
 
   it('calls the right verb with the right input for every button', async () => {

@@ -79,6 +79,20 @@ describe('tray UI over serve --web', () => {
     expect(after.pid).not.toBe(before.pid);
   }, 30_000);
 
+  it('Pause in the header stops answering; a message sent meanwhile is answered after Resume', async () => {
+    const header = page.getByRole('banner');
+    await header.getByRole('button', { name: 'Pause answering' }).click();
+    await header.getByText('Paused: no messages are being answered').waitFor({ timeout: 5_000 });
+    await pollUntil('the account to stop', async () => ((await accountHealth(srv.stateDir)).state === 'stopped' ? true : undefined), 5_000, 100);
+    await injectDm(srv.dbPath, STRANGER, 'sent while paused');
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await outboxTexts(srv.dbPath)).not.toContain('echo: sent while paused');
+    await header.getByRole('button', { name: 'Resume answering' }).click();
+    await pollUntil('the paused message answered', async () => ((await outboxTexts(srv.dbPath)).includes('echo: sent while paused') ? true : undefined), 15_000, 200);
+    await (await openSection(page, 'Accounts')).getByText('Watching', { exact: true }).waitFor({ timeout: 5_000 });
+    expect((await outboxTexts(srv.dbPath)).filter((t) => t === 'echo: sent while paused')).toHaveLength(1);
+  }, 40_000);
+
   it('a fresh browser context without the token sees the 401 page', async () => {
     const { context } = await localContext(browser, srv.origin);
     try {

@@ -13,7 +13,10 @@ import { buildSettingsView } from '../platform/settings-view.js';
 import type { PermissionsPort } from './permissions-port.js';
 
 /** The verbs {@link platformHandlers} implements. */
-export type PlatformVerb = 'permissions:check' | 'permissions:request-automation' | 'shell:open-settings' | 'shell:reveal' | 'shell:open-messages' | 'settings:get' | 'app:login-item';
+export type PlatformVerb = 'permissions:check' | 'permissions:request-automation' | 'shell:open-settings' | 'shell:reveal' | 'shell:open-messages' | 'settings:get' | 'app:login-item' | 'app:relaunch';
+
+/** Why a headless run cannot relaunch itself, and what to do instead. */
+export const NO_RELAUNCH = 'Only the menu-bar app can relaunch itself: restart imsg-companion serve (and, for a new grant, the terminal it runs in).';
 
 /** What the handlers need from the companion. */
 export interface PlatformHandlerDeps {
@@ -77,5 +80,6 @@ export function platformHandlers(deps: PlatformHandlerDeps): Pick<ContractHandle
     'shell:open-messages': () => deps.platform.openMessages(),
     'settings:get': async () => buildSettingsView(deps.config(), deps.configPath, await exists(deps.configPath)),
     'app:login-item': ({ enabled }) => deps.platform.loginItem(enabled),
+    'app:relaunch': async () => deps.platform.relaunch?.() ?? { relaunching: false, reason: NO_RELAUNCH },
   };
 }

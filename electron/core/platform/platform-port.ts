@@ -17,6 +17,8 @@ export interface PlatformPort {
   loginItem(enabled?: boolean): Promise<LoginItemView>;
   /** The app bundle (or the executable in dev/headless) that macOS grants permissions to. */
   appPath(): string;
+  /** Optional: quit gracefully and start again (only the menu-bar app can). */
+  relaunch?(): { relaunching: boolean; reason?: string };
   /** Optional: who started the process (Terminal, iTerm, sshd…); the permission grantee in dev/headless runs. */
   launcher?(): Launcher | undefined;
 }

@@ -16,3 +16,5 @@ export const configKey = (path: string) => `config:${path}`;
 export const LOGIN_ITEM_KEY = 'login-item';
 /** The Open config file button. */
 export const REVEAL_CONFIG_KEY = 'reveal-config';
+/** The header's Pause/Resume call. */
+export const PAUSE_KEY = 'app-pause';

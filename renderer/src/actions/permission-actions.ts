@@ -5,8 +5,8 @@ import { useSnapshotStore } from '../stores/snapshot-store.js';
 import { useUiStore } from '../stores/ui-store.js';
 import { permissionKey } from './keys.js';
 
-/** The buttons a row may show; `relaunch` has no verb in the contract yet, so it is not offered. */
-export type RowAction = Exclude<PermissionView['actions'][number], 'relaunch'>;
+/** The buttons a row may show. */
+export type RowAction = PermissionView['actions'][number];
 
 const ui = () => useUiStore.getState();
 let checking = false;
@@ -40,6 +40,11 @@ export async function runPermissionAction(row: PermissionView, action: RowAction
       return notOpened(await track(key, () => api().call('shell:reveal', { target: 'imsg', accountId: row.accountId })));
     case 'open-messages':
       return notOpened(await track(key, () => api().call('shell:open-messages', {})));
+    case 'relaunch': {
+      const data = await track(key, () => api().call('app:relaunch', {}));
+      if (data && !data.relaunching) ui().setNotice(key, { tone: 'error', text: data.reason ?? 'Could not relaunch from here.' });
+      return;
+    }
     case 'check-again': {
       const data = await track(key, () => api().call('permissions:check', { accountId: row.accountId }));
       if (data) useSnapshotStore.getState().applyPermissions(data.permissions);

@@ -14,7 +14,7 @@ export const PERMISSION_STATUS: Readonly<Record<PermissionView['status'], { labe
   'not-applicable': { label: 'Not applicable here', tone: 'neutral' },
 };
 
-/** Permission row action → button text (relaunch has no verb yet). */
+/** Permission row action → button text. */
 export const PERMISSION_ACTION_LABEL = {
   'open-settings': 'Open Settings',
   'reveal-app': 'Reveal app',
@@ -22,6 +22,7 @@ export const PERMISSION_ACTION_LABEL = {
   'check-again': 'Check again',
   'request-access': 'Request access',
   'open-messages': 'Open Messages',
+  relaunch: 'Relaunch',
 } as const;
 
 /** Account supervisor state → badge text and tone (backoff adds its countdown in the component). */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContractHandlers } from '../../../electron/contract/channels.js';
 import { dispatchVerb } from '../../../electron/contract/dispatch.js';
 import type { PermissionView } from '../../../electron/contract/permissions.js';
-import { platformHandlers } from '../../../electron/core/app/api-platform.js';
+import { NO_RELAUNCH, platformHandlers } from '../../../electron/core/app/api-platform.js';
 import type { PermissionsPort } from '../../../electron/core/app/permissions-port.js';
 import { resolveAccounts } from '../../../electron/core/config/accounts.js';
 import type { AppConfig } from '../../../electron/core/config/schema.js';
@@ -44,9 +44,10 @@ function setup() {
     channels: { imessage: { cliPath: imsg, accounts: { default: {}, missing: { cliPath: join(dir, 'nope') }, off: { enabled: false } } } },
     agents: { list: [{ id: 'a', backend: { type: 'openai', baseUrl: 'http://127.0.0.1:11434', model: 'm', apiKeyEnv: 'OPENAI_KEY' } }] },
   } as unknown as AppConfig;
-  const handlers = platformHandlers({ permissions, platform, configPath: join(dir, 'config.json5'), stateDir: join(dir, 'state'), accounts: () => resolveAccounts(config), config: () => config, env: { PATH: '' } });
+  const deps = { permissions, platform, configPath: join(dir, 'config.json5'), stateDir: join(dir, 'state'), accounts: () => resolveAccounts(config), config: () => config, env: { PATH: '' } };
+  const handlers = platformHandlers(deps);
   const call = (verb: string, input: unknown) => dispatchVerb(handlers as ContractHandlers, verb, input);
-  return { platform, permissionCalls, handlers, call };
+  return { platform, permissionCalls, handlers, call, deps };
 }
 
 describe('shell:reveal', () => {
@@ -109,6 +110,17 @@ describe('settings:get and app:login-item', () => {
     const t = setup();
     const result = await t.call('settings:get', {});
     expect(result).toMatchObject({ ok: true, data: { configPath: join(dir, 'config.json5'), exists: true, accountId: 'default', agent: { id: 'a', backend: { apiKeyEnv: 'OPENAI_KEY' } } } });
+  });
+
+  it('app:relaunch: headless (no relaunch in the platform) says so and what to do; the app delegates', async () => {
+    const t = setup();
+    expect(await t.call('app:relaunch', {})).toEqual({ ok: true, data: { relaunching: false, reason: NO_RELAUNCH } });
+    expect(NO_RELAUNCH).toContain('restart imsg-companion serve');
+    let relaunched = 0;
+    const withRelaunch = platformHandlers({ ...t.deps, platform: { ...t.platform, relaunch: () => (relaunched++, { relaunching: true }) } });
+    expect(await dispatchVerb(withRelaunch as ContractHandlers, 'app:relaunch', {})).toEqual({ ok: true, data: { relaunching: true } });
+    expect(await dispatchVerb(withRelaunch as ContractHandlers, 'app:relaunch', { now: true })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(relaunched).toBe(1);
   });
 
   it('passes the login item wish to the platform', async () => {
