@@ -14,7 +14,9 @@ import { ActivityLog } from './activity-log.js';
 import { ConversationQueue, type ConversationQueueOptions } from './conversation-queue.js';
 import { Emitter } from './emitter.js';
 import { PendingJournal } from './pending-journal.js';
+import { resumeReplies } from './resume-replies.js';
 import { buildSnapshot, statusText } from './snapshot.js';
+import { SnapshotPusher } from './snapshot-pusher.js';
 import { watchDir } from './watch-dir.js';
 
 /** How to run the companion. */
@@ -58,11 +60,11 @@ export class Companion {
   #paused = false;
   #stops: Array<() => void> = [];
   #last: Snapshot | undefined;
-  #lastPushed = '';
-  #snapshotTimer: NodeJS.Timeout | undefined;
-  /** The snapshot being built for a push, so stop() can wait for it instead of racing it. */
-  #pushing: Promise<void> = Promise.resolve();
-  #stopped = false;
+  readonly #pusher = new SnapshotPusher(
+    () => this.snapshot(),
+    (s) => this.events.emit('snapshot', s),
+    () => this.events.has('snapshot'),
+  );
   #sync: Promise<void> = Promise.resolve();
 
   constructor(opts: CompanionOptions) {
@@ -102,13 +104,13 @@ export class Companion {
 
   /** Load config and state, start every enabled account, re-run replies a crash interrupted. */
   async start(): Promise<void> {
-    this.#stopped = false;
+    this.#pusher.start();
     const loaded = await this.configStore.load();
     if (!loaded.ok) await this.activity.append({ accountId: '-', kind: 'system', detail: `config ${loaded.path} is invalid: ${loaded.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}` });
     this.#agents = this.#buildAgents();
     await this.activity.loadTail();
     await this.#syncAccounts();
-    await this.#recover();
+    await resumeReplies(this.journal, this.activity, (id) => this.runtime(id));
     if (this.#opts.watchConfig !== false) {
       this.#stops.push(this.configStore.onChange(() => this.reload()));
       this.#stops.push(this.configStore.watch());
@@ -127,10 +129,7 @@ export class Companion {
     await this.queue.idle();
     this.#runtimes.clear();
     // The UI saw the accounts stop; after this nothing of the app runs any more.
-    this.#stopped = true;
-    clearTimeout(this.#snapshotTimer);
-    this.#snapshotTimer = undefined;
-    await this.#pushing;
+    await this.#pusher.stop();
     // A journal that cannot be written (full disk) keeps what it holds for the next start's
     // load of the file as it is; stopping must still finish.
     await this.journal.close().catch(() => undefined);
@@ -175,19 +174,7 @@ export class Companion {
 
   /** Something a snapshot shows changed: push a new snapshot soon (coalesced). */
   changed(): void {
-    // Nobody to push to (headless serve without a UI): building one per message is wasted work.
-    if (this.#snapshotTimer || this.#stopped || !this.events.has('snapshot')) return;
-    this.#snapshotTimer = setTimeout(() => {
-      this.#snapshotTimer = undefined;
-      this.#pushing = this.snapshot().then((s) => {
-        // Identical snapshots are not pushed again (health timers and file watches fire often).
-        const text = JSON.stringify(s);
-        if (text === this.#lastPushed) return;
-        this.#lastPushed = text;
-        this.events.emit('snapshot', s);
-      }, () => undefined);
-    }, 50);
-    this.#snapshotTimer.unref?.();
+    this.#pusher.changed();
   }
 
   /** The whole state for the UI and `status`. */
@@ -256,20 +243,6 @@ export class Companion {
       });
       this.#runtimes.set(id, { runtime, fingerprint: JSON.stringify(account) });
       await runtime.start();
-    }
-  }
-
-  async #recover(): Promise<void> {
-    const { jobs, problem } = await this.journal.load();
-    if (problem) await this.activity.append({ accountId: '-', kind: 'system', detail: `pending replies file was unreadable: ${problem}` });
-    for (const job of jobs) {
-      const runtime = this.runtime(job.accountId);
-      if (runtime?.enqueueDispatch(job)) {
-        await this.activity.append({ accountId: job.accountId, kind: 'system', guid: typeof job.message.guid === 'string' ? job.message.guid : undefined, detail: 'resuming a reply interrupted by the last shutdown' });
-        continue;
-      }
-      await this.journal.remove(job.id);
-      await this.activity.append({ accountId: job.accountId, kind: 'system', detail: `an interrupted reply was not resumed: account ${job.accountId} is not running` });
     }
   }
 }

@@ -3,7 +3,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { type AppendLogIo, openLog } from './append-log-io.js';
 import type { AppendLogOptions } from './append-log-options.js';
 
-/** The log file and what is known of it; its one caller, {@link AppendLog}, runs one batch at a time. */
+/** The log file and what is known of it; its one caller, {@link AppendLog}, writes one batch at a time. */
 export class AppendLogFile {
   readonly #opts: AppendLogOptions;
   readonly #io: AppendLogIo;
@@ -40,7 +40,7 @@ export class AppendLogFile {
     return this.#compactWanted || this.#appended + lines > Math.max(this.#opts.compactAfter ?? 4096, 2 * this.#lastSnapshot);
   }
 
-  /** Append the lines with one write + one fdatasync; a failed batch is cut off again. */
+  /** Append the lines with one write (not synced yet: see {@link sync}); a failed batch is cut off again. */
   async write(lines: string[]): Promise<void> {
     const handle = await this.#open();
     const data = Buffer.from(`${this.#freshLine ? '\n' : ''}${lines.join('\n')}\n`);
@@ -48,7 +48,6 @@ export class AppendLogFile {
     const size = this.#size;
     try {
       await this.#io.write(handle, data);
-      await this.#io.sync(handle);
     } catch (err) {
       // Cut the torn batch off: it is retried, and an add must never land after its done.
       await this.#io.truncate(handle, size).catch(() => {
@@ -60,6 +59,11 @@ export class AppendLogFile {
     this.#freshLine = false;
     this.#size = size + data.length;
     this.#appended += lines.length;
+  }
+
+  /** fdatasync what was written so far (nothing to do when the file is not open). */
+  async sync(): Promise<void> {
+    if (this.#handle) await this.#io.sync(this.#handle);
   }
 
   /** Replace the whole file by `lines` (atomically), then run the `compacted` hook. */

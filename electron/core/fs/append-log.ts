@@ -1,6 +1,8 @@
-// An append-only file of JSON lines with group commit: one writer takes everything buffered and
-// lands it with one write + one fdatasync, so a burst of N appends costs a few fsyncs, not N.
-// The file only grows, so now and then it is replaced atomically by a snapshot of the live state.
+// An append-only file of JSON lines in two stages: a writer lands each batch with one write as
+// soon as the previous write is done (a crash of the app can no longer lose it), and one
+// fdatasync at a time covers every batch written before it started (group commit), so a burst of
+// N appends costs a few fsyncs, not N. The file only grows, so now and then it is replaced
+// atomically by a snapshot of the live state.
 import { AppendLogFile } from './append-log-file.js';
 import { fileIo } from './append-log-io.js';
 import type { AppendLogOptions } from './append-log-options.js';
@@ -18,9 +20,11 @@ interface Entry {
 export class AppendLog {
   readonly #opts: AppendLogOptions;
   readonly #file: AppendLogFile;
-  #queue: Entry[] = [];
+  #queue: Entry[] = []; // not written yet
+  #unsynced: Entry[] = []; // written, waiting for an fdatasync that starts after their write
   #busy = false;
   #idle: Promise<void> = Promise.resolve();
+  #syncing: Promise<void> | undefined;
   #retry: NodeJS.Timeout | undefined;
   #lastError: string | undefined;
 
@@ -37,14 +41,14 @@ export class AppendLog {
     return this.#lastError;
   }
 
-  /** Append one line (no newline in it); rejects if the write it went into failed (it is retried). */
+  /** Append one line (no newline in it); resolves once durable, rejects if its write or sync failed (it is retried). */
   append(line: string): Promise<void> {
     return this.#enqueue(line);
   }
 
   /** Resolves when everything appended so far is durable; also retries a failed write. */
   flush(): Promise<void> {
-    return this.#busy || this.#queue.length > 0 ? this.#enqueue(undefined) : Promise.resolve();
+    return this.#busy || this.#queue.length > 0 || this.#syncing ? this.#enqueue(undefined) : Promise.resolve();
   }
 
   /** The file already holds `lines` lines from earlier runs: they count toward compaction. */
@@ -61,7 +65,7 @@ export class AppendLog {
   async close(): Promise<void> {
     let failure: unknown;
     await this.flush().catch((err: unknown) => (failure = err));
-    while (this.#busy) await this.#idle;
+    while (this.#busy || this.#syncing) await Promise.all([this.#idle, this.#syncing]);
     clearTimeout(this.#retry);
     this.#retry = undefined;
     await this.#file.close();
@@ -77,7 +81,7 @@ export class AppendLog {
     });
   }
 
-  // The only writer: a batch in flight lets new lines pile up for the next one (group commit).
+  // The only writer: a batch in flight lets new lines pile up for the next one.
   async #drain(): Promise<void> {
     try {
       await this.#opts.ready?.();
@@ -89,27 +93,58 @@ export class AppendLog {
     }
     while (this.#queue.length > 0) {
       const batch = this.#queue.splice(0);
+      const lines = batch.flatMap((e) => (e.line === undefined ? [] : [e.line]));
+      let compacted = false;
       try {
-        await this.#commit(batch);
+        compacted = this.#file.due(lines.length);
+        if (compacted) await this.#compact();
+        else if (lines.length > 0) await this.#file.write(lines);
       } catch (err) {
         this.#failed(batch, err);
         break;
       }
-      clearTimeout(this.#retry);
-      this.#retry = undefined;
-      this.#lastError = undefined;
-      for (const entry of batch) entry.resolve();
+      this.#succeeded();
+      if (compacted) {
+        for (const entry of batch) entry.resolve();
+        continue;
+      }
+      this.#unsynced.push(...batch);
+      this.#syncing ??= this.#syncLoop();
     }
     this.#busy = false;
   }
 
-  #commit(batch: Entry[]): Promise<void> {
-    const lines = batch.flatMap((e) => (e.line === undefined ? [] : [e.line]));
-    if (this.#file.due(lines.length)) {
-      // Taken in the same tick as the batch, so the snapshot covers exactly its lines.
-      return this.#file.compact(this.#opts.snapshot());
+  /** The snapshot covers every line appended so far, written or not: all of them are durable after it. */
+  async #compact(): Promise<void> {
+    await this.#syncing; // no fdatasync in flight on the file about to be replaced
+    // Taken in the same tick as the batch, so the snapshot covers exactly its lines.
+    await this.#file.compact(this.#opts.snapshot());
+    for (const entry of this.#unsynced.splice(0)) entry.resolve();
+  }
+
+  async #syncLoop(): Promise<void> {
+    while (this.#unsynced.length > 0) {
+      const covered = this.#unsynced.splice(0);
+      try {
+        await this.#file.sync();
+      } catch (err) {
+        // The lines are in the file but maybe not on disk, and a retried fsync can falsely succeed:
+        // a compaction rewrites the whole live state instead (the retry timer starts it).
+        this.#file.requestCompaction();
+        this.#failed([], err);
+        const error = new Error(this.#lastError, { cause: err });
+        for (const entry of covered) entry.reject(error);
+        continue;
+      }
+      for (const entry of covered) entry.resolve();
     }
-    return lines.length > 0 ? this.#file.write(lines) : Promise.resolve();
+    this.#syncing = undefined;
+  }
+
+  #succeeded(): void {
+    clearTimeout(this.#retry);
+    this.#retry = undefined;
+    this.#lastError = undefined;
   }
 
   #failed(batch: Entry[], err: unknown): void {
@@ -120,7 +155,8 @@ export class AppendLog {
     for (const entry of batch) entry.reject(error);
     this.#retry ??= setTimeout(() => {
       this.#retry = undefined;
-      void this.flush().catch(() => undefined);
+      // A marker, even with nothing queued: after a failed fsync it runs the compaction.
+      void this.#enqueue(undefined).catch(() => undefined);
     }, this.#opts.retryMs ?? 1000).unref();
   }
 }

@@ -77,6 +77,57 @@ describe('AppendLog', () => {
     expect(await lines()).toHaveLength(101);
   });
 
+  it('a line is written at once even while an fsync runs; it resolves after an fsync that started later', async () => {
+    const syncs: Array<() => void> = [];
+    const io: Partial<AppendLogIo> = {
+      sync: async (handle) => {
+        await new Promise<void>((r) => syncs.push(r));
+        return fileIo.sync(handle);
+      },
+    };
+    const log = open([], { io });
+    let aDone = false;
+    let bDone = false;
+    const a = log.append('a').then(() => (aDone = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await lines()).toEqual(['a']); // in the file (a crash of the app keeps it), not yet synced
+    expect(syncs).toHaveLength(1);
+    const b = log.append('b').then(() => (bDone = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await lines()).toEqual(['a', 'b']); // not held back by the fsync in flight
+    expect([aDone, bDone]).toEqual([false, false]);
+    syncs[0]?.();
+    await a;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(bDone).toBe(false); // the first fsync may have started before b was written
+    expect(syncs).toHaveLength(2);
+    syncs[1]?.();
+    await b;
+  });
+
+  it('a failed fsync rejects the lines it covered and recovers with a compaction of the live state', async () => {
+    let failSync = true;
+    const io: Partial<AppendLogIo> = {
+      sync: async (handle) => {
+        if (failSync) {
+          failSync = false;
+          throw Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' });
+        }
+        return fileIo.sync(handle);
+      },
+    };
+    const state = ['live-1', 'live-2'];
+    const log = open(state, { io, retryMs: 20 });
+    const first = log.append('a');
+    await expect(first).rejects.toThrow(`cannot write ${file}: EIO`);
+    expect(log.lastError).toContain('EIO');
+    // The retry compacts: the file is the live state, written and synced afresh.
+    await new Promise((r) => setTimeout(r, 80));
+    expect(await lines()).toEqual(['live-1', 'live-2']);
+    await log.append('b');
+    expect(await lines()).toEqual(['live-1', 'live-2', 'b']);
+  });
+
   it('an existing file not ending in a newline gets the next line on a line of its own', async () => {
     await fs.mkdir(join(dir, 'state'));
     await fs.writeFile(file, 'old\ntorn');
