@@ -9,7 +9,9 @@ import { LoopLimiter } from '../policy/loop-limiter.js';
 import { SelfChatCache } from '../policy/self-chat-cache.js';
 import { resolveRemoteHost } from '../remote/index.js';
 import { runChatCommand } from './chat-commands.js';
-import { echoTarget, runDispatch } from './dispatch-job.js';
+import { runDispatch } from './dispatch-job.js';
+import { echoTarget } from './echo-target.js';
+import { resendUnsent } from './resend-check.js';
 import { handleInbound } from './inbound-handler.js';
 import { type EchoTarget, sendChunks, type SentChunk } from './outbound.js';
 import type { PendingJob } from './pending-journal.js';
@@ -102,12 +104,18 @@ export class AccountRuntime {
     const d = job.decision;
     if (!(d.isControlCommand && d.commandAuthorized)) return runDispatch(this, job);
     try {
+      // Answered before a crash, maybe: the chat says so (and the command is not run twice).
+      const intent = this.deps.intents.get(job.id);
+      if (intent) return void (await resendUnsent(this, job, intent, { accountId: this.account.accountId, chatId: d.chatId, sender: d.senderId }));
       const reply = await runChatCommand(this, job);
+      const unrecorded = this.deps.intents.record(job.id, [reply], new Date(this.deps.now()).toISOString());
+      if (unrecorded) await this.deps.activity.append({ accountId: this.account.accountId, kind: 'system', detail: unrecorded });
       await this.send(d.replyTarget ?? d.senderId, [reply], echoTarget(d));
       await this.deps.activity.append({ accountId: this.account.accountId, kind: 'command', chatId: d.chatId, sender: d.senderId, preview: d.bodyText.slice(0, 80), detail: reply.split('\n')[0] });
     } catch (err) {
       await this.deps.activity.append({ accountId: this.account.accountId, kind: 'agent-error', sender: d.senderId, detail: `command reply failed: ${(err as Error).message}` });
     } finally {
+      this.deps.intents.forget(job.id);
       await this.deps.journal.remove(job.id);
     }
   }

@@ -15,6 +15,7 @@ import { ConversationQueue, type ConversationQueueOptions } from './conversation
 import { Emitter } from './emitter.js';
 import { PendingJournal } from './pending-journal.js';
 import { resumeReplies } from './resume-replies.js';
+import { SendIntents } from './send-intents.js';
 import { buildSnapshot, statusText } from './snapshot.js';
 import { SnapshotPusher } from './snapshot-pusher.js';
 import { watchDir } from './watch-dir.js';
@@ -49,6 +50,7 @@ export class Companion {
   readonly pairing: PairingStore;
   readonly activity: ActivityLog;
   readonly journal: PendingJournal;
+  readonly intents: SendIntents;
   readonly queue: ConversationQueue;
   readonly events = new Emitter<CompanionEvents>();
   readonly platform: PlatformPort;
@@ -73,6 +75,7 @@ export class Companion {
     this.pairing = new PairingStore({ stateDir: opts.stateDir });
     this.activity = new ActivityLog({ file: ActivityLog.fileIn(opts.stateDir) });
     this.journal = new PendingJournal(PendingJournal.fileIn(opts.stateDir));
+    this.intents = new SendIntents(SendIntents.fileIn(opts.stateDir));
     this.queue = new ConversationQueue(opts.queue);
     this.#agents = this.#buildAgents();
     this.activity.onEntry((e) => this.events.emit('activity', e));
@@ -109,6 +112,7 @@ export class Companion {
     if (!loaded.ok) await this.activity.append({ accountId: '-', kind: 'system', detail: `config ${loaded.path} is invalid: ${loaded.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}` });
     this.#agents = this.#buildAgents();
     await this.activity.loadTail();
+    this.intents.load();
     await this.#syncAccounts();
     await resumeReplies(this.journal, this.activity, (id) => this.runtime(id));
     if (this.#opts.watchConfig !== false) {
@@ -134,6 +138,7 @@ export class Companion {
     // load of the file as it is; stopping must still finish.
     await this.journal.close().catch(() => undefined);
     await this.activity.close();
+    this.intents.close();
   }
 
   /** Re-read the config and restart the accounts whose settings changed. */
@@ -234,6 +239,7 @@ export class Companion {
         agents: () => this.#agents,
         activity: this.activity,
         journal: this.journal,
+        intents: this.intents,
         queue: this.queue,
         changed: () => this.changed(),
         pairingCreated: (r) => this.events.emit('pairing:new', r),

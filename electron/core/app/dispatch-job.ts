@@ -5,6 +5,8 @@ import { prepareReply } from '../delivery/prepare-reply.js';
 import type { ImsgMessage } from '../imsg/message.js';
 import type { AccountRuntime } from './account-runtime.js';
 import { preview } from './activity-shape.js';
+import { echoTarget } from './echo-target.js';
+import { resendUnsent } from './resend-check.js';
 import type { PendingJob } from './pending-journal.js';
 
 /**
@@ -16,8 +18,10 @@ export async function runDispatch(rt: AccountRuntime, job: PendingJob): Promise<
   try {
     outcome = await answer(rt, job);
   } finally {
-    if (outcome === 'done') await rt.deps.journal.remove(job.id);
-    else await rt.deps.journal.park(job);
+    if (outcome === 'done') {
+      rt.deps.intents.forget(job.id);
+      await rt.deps.journal.remove(job.id);
+    } else await rt.deps.journal.park(job);
     rt.deps.changed();
   }
 }
@@ -32,6 +36,9 @@ async function answer(rt: AccountRuntime, job: PendingJob): Promise<'done' | 'in
     await deps.activity.append({ ...base, kind: 'agent-error', detail: 'no reply target for this message (imessage: missing delivery target)' });
     return 'done';
   }
+  // A send was under way for this job when the last run (or this account) stopped: check the chat.
+  const intent = deps.intents.get(job.id);
+  if (intent) return resendUnsent(rt, job, intent, base);
   const peer = d.chatType === 'group' ? { kind: 'group' as const, id: String(d.chatId ?? '') } : { kind: 'direct' as const, id: d.senderNormalized };
   const route = deps.agents().resolve({ accountId: account.accountId, peer });
   if (route.agentId === null) {
@@ -70,6 +77,8 @@ async function answer(rt: AccountRuntime, job: PendingJob): Promise<'done' | 'in
     await deps.activity.append({ ...base, kind: 'reply', detail: 'the reply was empty after sanitizing; nothing sent' });
     return 'done';
   }
+  const unrecorded = deps.intents.record(job.id, chunks, new Date(deps.now()).toISOString());
+  if (unrecorded) await deps.activity.append({ ...base, kind: 'system', detail: unrecorded });
   try {
     await rt.send(target, chunks, echoTarget(d));
     await deps.activity.append({ ...base, kind: 'reply', preview: preview(chunks.join(' ')), detail: `${chunks.length} message${chunks.length === 1 ? '' : 's'} sent to ${target}` });
@@ -81,9 +90,4 @@ async function answer(rt: AccountRuntime, job: PendingJob): Promise<'done' | 'in
     await deps.activity.append({ ...base, kind: 'agent-error', detail: `reply not delivered to ${target}: ${(err as Error).message}` });
   }
   return 'done';
-}
-
-/** Echo-cache scope of the conversation a decision answers. */
-export function echoTarget(d: PendingJob['decision']): { isGroup: boolean; chatId?: number; sender: string } {
-  return { isGroup: d.chatType === 'group', chatId: d.chatId, sender: d.senderId };
 }

@@ -110,9 +110,12 @@ const SENT_ROW_SLACK_MS = 2_000;
 
 /** The id of an outgoing row with exactly this text, written since `since`, in the chat's newest rows. */
 async function findSentRow(supervisor: ImsgSupervisor, chatId: number, params: Record<string, unknown>, since: number): Promise<string | undefined> {
-  const history = await supervisor.request<{ messages?: Array<Record<string, unknown>> }>('messages.history', { chat_id: chatId, limit: 20 }, { timeoutMs: 30_000 });
-  const row = (history.messages ?? []).find(
-    (m) => m.is_from_me === true && m.text === params.text && typeof m.created_at === 'string' && Date.parse(m.created_at) >= since - SENT_ROW_SLACK_MS,
-  );
+  const row = (await recentOutgoing(supervisor, chatId, since, 20)).find((m) => m.text === params.text);
   return row ? messageIdFromResult(row) : undefined;
+}
+
+/** The chat's outgoing (is_from_me) rows written since `since` (ms), among its newest `limit` rows. */
+export async function recentOutgoing(supervisor: ImsgSupervisor, chatId: number, since: number, limit: number): Promise<Array<Record<string, unknown>>> {
+  const history = await supervisor.request<{ messages?: Array<Record<string, unknown>> }>('messages.history', { chat_id: chatId, limit }, { timeoutMs: 30_000 });
+  return (history.messages ?? []).filter((m) => m.is_from_me === true && typeof m.created_at === 'string' && Date.parse(m.created_at) >= since - SENT_ROW_SLACK_MS);
 }

@@ -7,6 +7,7 @@ import type { PairingRequestView } from '../../contract/views.js';
 import type { ActivityLog } from './activity-log.js';
 import type { ConversationQueue } from './conversation-queue.js';
 import type { PendingJournal } from './pending-journal.js';
+import type { SendIntents } from './send-intents.js';
 
 /** Shared services handed to each {@link AccountRuntime}. */
 export interface RuntimeDeps {
@@ -18,6 +19,8 @@ export interface RuntimeDeps {
   readonly agents: () => AgentRegistry;
   readonly activity: ActivityLog;
   readonly journal: PendingJournal;
+  /** What each reply is about to send, for the after-crash check. */
+  readonly intents: SendIntents;
   readonly queue: ConversationQueue;
   /** Something changed that a snapshot shows (health, pairing, …). */
   readonly changed: () => void;
