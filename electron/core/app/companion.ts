@@ -208,6 +208,7 @@ export class Companion {
       config: { path: this.#opts.configPath, ok: issues.length === 0, issues },
       permissions: this.permissions.current(),
       platform: this.platform.describe(),
+      storageProblem: this.journal.lastError ?? this.activity.lastError,
     });
     return this.#last;
   }

@@ -17,6 +17,8 @@ export interface SnapshotInput {
   readonly config: Snapshot['config'];
   readonly permissions: readonly PermissionView[];
   readonly platform: PlatformView;
+  /** The state directory cannot be written (the reply journal or the activity log failed). */
+  readonly storageProblem?: string;
 }
 
 /** The health of an account that is not running (disabled, paused or not started yet). */
@@ -53,6 +55,8 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
 function overall(input: SnapshotInput, accounts: readonly AccountView[]): Snapshot['overall'] {
   const enabled = accounts.filter((a) => a.enabled);
   if (!input.config.ok) return { level: 'error', text: `Config has ${input.config.issues.length} problem(s); the last good config is in use` };
+  // Answers keep going out, but a crash now could lose or repeat them: never shown as healthy.
+  if (input.storageProblem) return { level: 'error', text: `State not saved: ${input.storageProblem}` };
   if (input.paused) return { level: 'idle', text: 'Paused: no messages are being answered' };
   if (enabled.length === 0) return { level: 'idle', text: 'No enabled accounts' };
   const failing = enabled.filter((a) => a.health.state === 'fatal' || (a.health.state === 'backoff' && a.health.lastError));
