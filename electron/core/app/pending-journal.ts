@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { AppendLog } from '../fs/append-log.js';
-import { DoneIds } from './pending-journal-done.js';
+import { SeenSet } from '../imsg/seen-guids.js';
 import { readLog, snapshotLines } from './pending-journal-file.js';
 import { readLegacy } from './pending-journal-legacy.js';
 import type { PendingJob, PendingJournalOptions } from './pending-journal-types.js';
@@ -23,7 +23,8 @@ export class PendingJournal {
   readonly #parked = new Set<string>();
   readonly #previousRun = new Set<string>();
   // Recent done ids, oldest first: kept through compaction so a replay after a crash is still caught.
-  readonly #done: DoneIds;
+  /** Recently done ids, oldest first (bounded): the replay protection compaction keeps. */
+  readonly #done: SeenSet;
   readonly #log: AppendLog;
   #legacy: string | undefined;
   #loaded: Promise<Loaded> | undefined;
@@ -32,7 +33,7 @@ export class PendingJournal {
     readonly file: string,
     opts: PendingJournalOptions = {},
   ) {
-    this.#done = new DoneIds(opts.keepDone ?? 4096);
+    this.#done = new SeenSet(opts.keepDone ?? 4096);
     this.#log = new AppendLog(file, { ...opts, ready: () => this.load(), snapshot: () => this.#snapshot(), compacted: () => this.#dropLegacy() });
   }
 
@@ -92,7 +93,7 @@ export class PendingJournal {
   remove(id: string): Promise<void> {
     this.#parked.delete(id);
     if (!this.#jobs.delete(id)) return Promise.resolve();
-    this.#done.note(id);
+    this.#done.add(id);
     return this.#log.append(JSON.stringify({ done: id }));
   }
 
@@ -109,7 +110,7 @@ export class PendingJournal {
   async #read(): Promise<Loaded> {
     const read = (await readLog(this.file)) ?? (await readLegacy(this.file));
     for (const id of read.ids) this.#previousRun.add(id);
-    for (const id of read.done) this.#done.note(id);
+    for (const id of read.done) this.#done.add(id);
     if (read.lines !== undefined) this.#log.existing(read.lines);
     if (read.rewrite) this.#log.requestCompaction();
     this.#legacy = read.legacy;
@@ -118,7 +119,7 @@ export class PendingJournal {
   }
 
   #snapshot(): string[] {
-    return snapshotLines(this.#done, this.#jobs.values());
+    return snapshotLines(this.#done.toArray(), this.#jobs.values());
   }
 
   async #dropLegacy(): Promise<void> {

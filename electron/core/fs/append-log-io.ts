@@ -1,6 +1,7 @@
 // The file operations under an AppendLog: a seam tests replace, and opening the log for appending.
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
+import { endsMidLine, writeFully } from './append-file.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 /** The file operations {@link AppendLog} uses; tests replace them to count or fail writes. */
@@ -13,13 +14,7 @@ export interface AppendLogIo {
 
 /** The real file operations. */
 export const fileIo: AppendLogIo = {
-  async write(handle, data) {
-    for (let at = 0; at < data.length; ) {
-      const { bytesWritten } = await handle.write(data, at);
-      if (bytesWritten <= 0) throw new Error('write made no progress');
-      at += bytesWritten;
-    }
-  },
+  write: (handle, data) => writeFully(handle, data, 'the append log'),
   sync: (handle) => handle.datasync(),
   truncate: (handle, size) => handle.truncate(size),
   replace: (file, data) => writeFileAtomic(file, data),
@@ -46,10 +41,8 @@ export async function openLog(file: string): Promise<OpenedLog> {
   }
   try {
     const { size } = await handle.stat();
-    const last = Buffer.alloc(1);
-    if (size > 0) await handle.read(last, 0, 1, size - 1);
     // A torn last line (a crash mid-append) must not swallow the next line written.
-    return { handle, size, freshLine: size > 0 && last[0] !== 0x0a };
+    return { handle, size, freshLine: await endsMidLine(file, size) };
   } catch (err) {
     await handle.close().catch(() => undefined);
     throw err;

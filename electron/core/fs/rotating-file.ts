@@ -2,10 +2,10 @@
 // one open per file instead of one open/write/close per line.
 import { promises as fs } from 'node:fs';
 import { dirname, extname } from 'node:path';
+import { endsMidLine, type WritableHandle, writeFully } from './append-file.js';
 
 /** The part of a FileHandle a {@link RotatingFile} writes through (a seam for tests). */
-export interface AppendHandle {
-  write(buffer: Buffer, offset: number, length: number): Promise<{ bytesWritten: number }>;
+export interface AppendHandle extends WritableHandle {
   close(): Promise<void>;
 }
 
@@ -80,17 +80,13 @@ export class RotatingFile {
     await fs.mkdir(dirname(file), { recursive: true, mode: 0o700 });
     this.#size = await fs.stat(file).then((s) => s.size, () => 0);
     // A crash can leave a torn last line; the next write ends it so the next line starts on its own.
-    this.#torn = this.#size > 0 && !(await endsWithNewline(file, this.#size));
+    this.#torn = await endsMidLine(file, this.#size);
     this.#handle = await (this.#opts.open ?? openAppend)(file);
   }
 
   async #put(lines: readonly Buffer[], bytes: number, onWritten: (count: number) => void): Promise<void> {
     const buf = Buffer.concat(this.#torn ? [NEWLINE, ...lines] : lines, bytes);
-    for (let off = 0; off < buf.length; ) {
-      const { bytesWritten } = await (this.#handle as AppendHandle).write(buf, off, buf.length - off);
-      if (bytesWritten <= 0) throw new Error(`short write to ${this.#opts.file}`);
-      off += bytesWritten;
-    }
+    await writeFully(this.#handle as AppendHandle, buf, this.#opts.file);
     this.#size += bytes;
     this.#torn = false;
     onWritten(lines.length);
@@ -107,15 +103,5 @@ export class RotatingFile {
     }
     await fs.rm(`${base}.${keep + 1}${ext}`, { force: true });
     await fs.rename(file, `${base}.1${ext}`);
-  }
-}
-
-async function endsWithNewline(file: string, size: number): Promise<boolean> {
-  const handle = await fs.open(file, 'r');
-  try {
-    const { buffer } = await handle.read(Buffer.alloc(1), 0, 1, size - 1);
-    return buffer[0] === 0x0a;
-  } finally {
-    await handle.close();
   }
 }
