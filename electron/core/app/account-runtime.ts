@@ -9,12 +9,12 @@ import { LoopLimiter } from '../policy/loop-limiter.js';
 import { SelfChatCache } from '../policy/self-chat-cache.js';
 import { resolveRemoteHost } from '../remote/index.js';
 import { runChatCommand } from './chat-commands.js';
-import { runDispatch } from './dispatch-job.js';
+import { runDispatch } from '../replies/dispatch-job.js';
 import { echoTarget } from './echo-target.js';
-import { resendUnsent } from './resend-check.js';
+import { resendUnsent } from '../replies/resend-check.js';
 import { handleInbound } from './inbound-handler.js';
-import { type EchoTarget, sendChunks, type SentChunk } from './outbound.js';
-import type { PendingJob } from './pending-journal.js';
+import { type EchoTarget, sendChunks, type SentChunk } from '../replies/outbound.js';
+import type { PendingJob } from '../replies/pending-journal.js';
 import type { RuntimeDeps } from './runtime-deps.js';
 
 /** How long a stop waits for this account's queued and running replies. */

@@ -6,7 +6,7 @@ import { probeImsg } from '../imsg/probe.js';
 import { resolveAccount } from '../config/accounts.js';
 import type { Companion } from './companion.js';
 import { platformHandlers } from './api-platform.js';
-import { performSends } from './outbound.js';
+import { performSends } from '../replies/outbound.js';
 
 /** Build the verb handlers for `app`. */
 export function companionHandlers(app: Companion): ContractHandlers {

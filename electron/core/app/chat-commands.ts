@@ -2,7 +2,7 @@
 import { resolveAccount } from '../config/accounts.js';
 import { matchControlCommand, normalizeCommandText } from '../policy/commands.js';
 import type { AccountRuntime } from './account-runtime.js';
-import type { PendingJob } from './pending-journal.js';
+import type { PendingJob } from '../replies/pending-journal.js';
 
 /** The text of `/help`. */
 export const HELP_TEXT = [

@@ -1,5 +1,5 @@
 // The echo-cache scope of the conversation a decision answers (shared by every reply path).
-import type { PendingJob } from './pending-journal.js';
+import type { PendingJob } from '../replies/pending-journal.js';
 
 /** Echo-cache scope of the conversation a decision answers. */
 export function echoTarget(d: PendingJob['decision']): { isGroup: boolean; chatId?: number; sender: string } {

@@ -5,9 +5,9 @@ import type { PairingStore } from '../pairing/index.js';
 import type { SupervisorOptions } from '../imsg/supervisor.js';
 import type { PairingRequestView } from '../../contract/views.js';
 import type { ActivityLog } from './activity-log.js';
-import type { ConversationQueue } from './conversation-queue.js';
-import type { PendingJournal } from './pending-journal.js';
-import type { SendIntents } from './send-intents.js';
+import type { ConversationQueue } from '../replies/conversation-queue.js';
+import type { PendingJournal } from '../replies/pending-journal.js';
+import type { SendIntents } from '../replies/send-intents.js';
 
 /** Shared services handed to each {@link AccountRuntime}. */
 export interface RuntimeDeps {

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PendingJournal } from '../../../electron/core/app/pending-journal.js';
+import { PendingJournal } from '../../../electron/core/replies/pending-journal.js';
 import { watchStateFile } from '../../../electron/core/imsg/cursor-store.js';
 import { type AppFixture, channel, cleanup, journalIds, startApp, until } from './app-fixture.js';
 import { type FakeOpenAi, startFakeOpenAi } from './fake-openai.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConversationQueue } from '../../../electron/core/app/conversation-queue.js';
+import { ConversationQueue } from '../../../electron/core/replies/conversation-queue.js';
 
 /** A job that runs until `release()` is called. */
 function gated(onStart: () => void = () => undefined): { job: () => Promise<void>; release: () => void; started: () => boolean } {

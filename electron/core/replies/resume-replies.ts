@@ -1,7 +1,7 @@
 // After a crash: the replies the journal still holds are queued again (or dropped, with the
 // reason, when their account no longer runs).
-import type { AccountRuntime } from './account-runtime.js';
-import type { ActivityLog } from './activity-log.js';
+import type { AccountRuntime } from '../app/account-runtime.js';
+import type { ActivityLog } from '../app/activity-log.js';
 import type { PendingJournal } from './pending-journal.js';
 
 /** Queue every job left in `journal` on its account's runtime; each outcome is logged. */

@@ -4,8 +4,8 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { unsentTexts } from '../../../electron/core/app/resend-check.js';
-import { SendIntents } from '../../../electron/core/app/send-intents.js';
+import { unsentTexts } from '../../../electron/core/replies/resend-check.js';
+import { SendIntents } from '../../../electron/core/replies/send-intents.js';
 
 let dir: string;
 beforeEach(async () => {

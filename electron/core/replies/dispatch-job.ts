@@ -3,9 +3,9 @@ import { resolveInboundAttachments } from '../attachments/index.js';
 import { buildInboundContext } from '../delivery/context.js';
 import { prepareReply } from '../delivery/prepare-reply.js';
 import type { ImsgMessage } from '../imsg/message.js';
-import type { AccountRuntime } from './account-runtime.js';
-import { preview } from './activity-shape.js';
-import { echoTarget } from './echo-target.js';
+import type { AccountRuntime } from '../app/account-runtime.js';
+import { preview } from '../app/activity-shape.js';
+import { echoTarget } from '../app/echo-target.js';
 import { resendUnsent } from './resend-check.js';
 import type { PendingJob } from './pending-journal.js';
 

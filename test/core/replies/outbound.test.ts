@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { channel, cleanup, ECHO_AGENTS, startApp, until } from './app-fixture.js';
+import { channel, cleanup, ECHO_AGENTS, startApp, until } from '../app/app-fixture.js';
 
 afterEach(cleanup);
 

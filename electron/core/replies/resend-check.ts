@@ -2,9 +2,9 @@
 // of its texts went out, and only the rest is sent — the recorded texts, not a new agent answer.
 import type { ImsgMessage } from '../imsg/message.js';
 import { echoScope } from '../policy/echo-cache.js';
-import type { AccountRuntime } from './account-runtime.js';
-import type { ActivityInput } from './activity-log.js';
-import { echoTarget } from './echo-target.js';
+import type { AccountRuntime } from '../app/account-runtime.js';
+import type { ActivityInput } from '../app/activity-log.js';
+import { echoTarget } from '../app/echo-target.js';
 import { recentOutgoing, waitUntilRunning } from './outbound.js';
 import type { PendingJob } from './pending-journal.js';
 import type { SendIntent } from './send-intents.js';

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type PendingJob, PendingJournal, type PendingJournalOptions } from '../../../electron/core/app/pending-journal.js';
+import { type PendingJob, PendingJournal, type PendingJournalOptions } from '../../../electron/core/replies/pending-journal.js';
 import { type AppendLogIo, fileIo } from '../../../electron/core/fs/append-log.js';
 import type { InboundDecision } from '../../../electron/core/policy/decide-types.js';
 import { until } from '../../helpers/until.js';
