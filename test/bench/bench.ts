@@ -8,9 +8,20 @@ import { ImsgClient } from '../../electron/core/imsg/rpc-client.js';
 import { benchBurst, benchOverhead } from './bench-companion.js';
 import { benchEndToEnd } from './bench-end-to-end.js';
 import { benchIdle, idleWorker } from './bench-idle.js';
+import { benchServeBurst } from './bench-serve-burst.js';
+import { benchStartup } from './bench-startup.js';
 import { percentiles } from './percentiles.js';
 
 const SIM_BIN = resolve(process.argv[1] ?? '', '../../bin/imsg-sim.js');
+const CLI_BIN = resolve(process.argv[1] ?? '', '../../bin/imsg-companion.js');
+
+/** `BENCH_HEAPSNAPSHOT=<dir>`: the serve burst writes a heap snapshot there when half is answered. */
+function heapSnapshotOptions(): { nodeArgs?: string[]; onHalf?: (pid: number) => void } {
+  if (process.env.BENCH_NODE_ARGS) return { nodeArgs: process.env.BENCH_NODE_ARGS.split(' ') };
+  const dir = process.env.BENCH_HEAPSNAPSHOT;
+  if (!dir) return {};
+  return { nodeArgs: ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${dir}`], onHalf: (pid) => void process.kill(pid, 'SIGUSR2') };
+}
 
 /** A fake `imsg rpc` that answers watch.subscribe, then writes `count` notifications as fast as it can. */
 function blasterSource(count: number): string {
@@ -96,6 +107,8 @@ if (args[0] === '--idle-worker') {
       supervisorEndToEnd: () => benchEndToEnd(dir, SIM_BIN, 2000),
       companionOverhead: () => benchOverhead(join(dir, 'overhead'), { rate: 100, count: 2000, warmup: 200 }),
       companionBurst: () => benchBurst(join(dir, 'burst'), 10_000),
+      startup: () => benchStartup(dir, SIM_BIN, CLI_BIN, 5),
+      serveBurst: () => benchServeBurst(dir, SIM_BIN, CLI_BIN, { count: 1000, ...heapSnapshotOptions() }),
       companionIdle: () => benchIdle(dir, idleSeconds, process.argv[1] ?? ''),
     };
     const unknown = [...(only ?? [])].filter((name) => !(name in benches));

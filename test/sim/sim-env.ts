@@ -16,6 +16,8 @@ export interface SimEnv {
   readonly crashAfter: number | undefined;
   /** `IMSG_SIM_POLL_MS`: the watch fallback poll interval (imsg: 5 s). */
   readonly pollMs: number;
+  /** `IMSG_SIM_TRACE`: append invocations and requests to this file (see sim-trace.ts). */
+  readonly traceFile?: string;
 }
 
 /** The imsg version the simulator impersonates. */
@@ -39,5 +41,6 @@ export function readSimEnv(env: NodeJS.ProcessEnv): SimEnv {
     sendDelayMs: envInt(env.IMSG_SIM_SEND_DELAY_MS) ?? 0,
     crashAfter: crashAfter !== undefined && crashAfter > 0 ? crashAfter : undefined,
     pollMs: Math.max(1, envInt(env.IMSG_SIM_POLL_MS) ?? 5000),
+    ...(env.IMSG_SIM_TRACE?.trim() ? { traceFile: env.IMSG_SIM_TRACE.trim() } : {}),
   };
 }

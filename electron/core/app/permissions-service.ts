@@ -2,7 +2,7 @@
 // prompts; requestAutomation() runs the Apple-event probe only when the user asks.
 import type { PermissionView } from '../../contract/permissions.js';
 import type { ResolvedAccount } from '../config/accounts.js';
-import { probeImsg as defaultProbeImsg } from '../imsg/probe.js';
+import { sharedProbe as defaultProbeImsg } from '../imsg/recent-probes.js';
 import { accountRows } from '../tcc/account-rows.js';
 import { AutomationState } from '../tcc/automation-state.js';
 import { measureFiles, rowContext } from '../tcc/measure.js';

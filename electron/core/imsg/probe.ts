@@ -1,10 +1,11 @@
 // Is imsg usable? Found, new enough, has `rpc`, and answers a request (channel spec §3).
 import { classifyImsgError, type ImsgCause } from './classify-error.js';
+import { binaryFacts } from './binary-facts.js';
+import type { RpcClientPort } from './client-port.js';
 import { detectFeatures, type ImsgFeatures } from './features.js';
 import { findBinary } from './find-binary.js';
 import { ImsgClient } from './rpc-client.js';
-import { checkRpcSupport, FIRST_RPC_VERSION, parseVersion, RPC_UNSUPPORTED_ERROR, versionBefore } from './rpc-support.js';
-import { runBounded } from './run-bounded.js';
+import { RPC_UNSUPPORTED_ERROR } from './rpc-support.js';
 import { buildSpawnEnv } from './spawn-env.js';
 
 /** What the probe found; `fatal` means retrying cannot help (the binary lacks `rpc`). */
@@ -30,7 +31,8 @@ export interface ProbeOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-type ProbeFields = Omit<ProbeResult, 'durationMs'>;
+/** A probe result without its duration. */
+export type ProbeFields = Omit<ProbeResult, 'durationMs'>;
 
 function failure(error: string, rest: Omit<ProbeFields, 'ok' | 'error' | 'cause'>, cause: ImsgCause = classifyImsgError(new Error(error))): ProbeFields {
   return { ...rest, ok: false, error, cause };
@@ -49,27 +51,48 @@ export async function probeImsg(opts: ProbeOptions): Promise<ProbeResult> {
   return { ...result, durationMs: Date.now() - started };
 }
 
-async function probeSteps(opts: ProbeOptions): Promise<ProbeFields> {
+/** Steps 1-3 (found, version, rpc support), without a session; `checked` is set when a session may follow. */
+export async function checkBinary(opts: ProbeOptions): Promise<{ fields: ProbeFields; checked?: BinaryChecked }> {
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const env = buildSpawnEnv(opts.env ?? process.env);
   const binaryPath = await findBinary(opts.cliPath, env);
-  if (!binaryPath) return failure(`imsg not found (${opts.cliPath})`, { fatal: false });
-  const versionRun = await runBounded(binaryPath, ['--version'], env, timeoutMs);
-  const version = parseVersion(versionRun.output);
-  const found = { binaryPath, ...(version ? { version } : {}) };
-  if (version && versionBefore(version, FIRST_RPC_VERSION)) return failure(RPC_UNSUPPORTED_ERROR, { ...found, fatal: true, rpcSupported: false });
-  const support = await checkRpcSupport(binaryPath, env, timeoutMs);
-  if (!support.supported) return failure(support.error ?? RPC_UNSUPPORTED_ERROR, { ...found, fatal: support.fatal, rpcSupported: false });
-  const checked = { ...found, fatal: false, rpcSupported: true };
-  const client = new ImsgClient({ cliPath: binaryPath, dbPath: opts.dbPath, env: opts.env, requestTimeoutMs: timeoutMs, firstRequestTimeoutMs: timeoutMs });
+  if (!binaryPath) return { fields: failure(`imsg not found (${opts.cliPath})`, { fatal: false }) };
+  const facts = await binaryFacts(binaryPath, env, timeoutMs);
+  const found = { binaryPath, ...(facts.version ? { version: facts.version } : {}) };
+  if (!facts.support.supported) return { fields: failure(facts.support.error ?? RPC_UNSUPPORTED_ERROR, { ...found, fatal: facts.support.fatal, rpcSupported: false }) };
+  const checked = { ...found, fatal: false, rpcSupported: true } as const;
+  return { fields: { ...checked, ok: true }, checked };
+}
+
+/** What {@link checkBinary} established before a session. */
+export type BinaryChecked = Pick<ProbeFields, 'binaryPath' | 'version'> & { fatal: false; rpcSupported: true };
+
+/**
+ * Step 4 on `client`: start it, detect the protocol (`initialize`), and one `chats.list`. The
+ * client is left running either way (the caller stops it, or keeps watching with it).
+ */
+export async function probeSession(client: ProbeClient, checked: BinaryChecked, timeoutMs = 10_000): Promise<ProbeFields> {
   try {
     await client.start();
     const features: ImsgFeatures = await detectFeatures(client, { timeoutMs });
     await client.request('chats.list', { limit: 1 }, { timeoutMs });
-    return { ...checked, ok: true, ...features, version: features.version ?? version };
+    return { ...checked, ok: true, ...features, version: features.version ?? checked.version };
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
     return { ...checked, ok: false, error, cause: classifyImsgError(err, { stderrTail: client.stderrTail() }) };
+  }
+}
+
+/** The client slice a probe session uses (ImsgClient and the supervisor's clients fit). */
+export type ProbeClient = Pick<RpcClientPort, 'start' | 'request' | 'stderrTail'>;
+
+async function probeSteps(opts: ProbeOptions): Promise<ProbeFields> {
+  const timeoutMs = opts.timeoutMs ?? 10_000;
+  const { fields, checked } = await checkBinary(opts);
+  if (!checked) return fields;
+  const client = new ImsgClient({ cliPath: checked.binaryPath as string, dbPath: opts.dbPath, env: opts.env, requestTimeoutMs: timeoutMs, firstRequestTimeoutMs: timeoutMs });
+  try {
+    return await probeSession(client, checked, timeoutMs);
   } finally {
     await client.stop();
   }

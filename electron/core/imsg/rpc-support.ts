@@ -1,5 +1,4 @@
 // Does this imsg have the `rpc` subcommand? (channel spec §3 step 3, plus a version floor.)
-import { promises as fs } from 'node:fs';
 import { mentionsRpcUnsupported } from './error-text.js';
 import { runBounded } from './run-bounded.js';
 
@@ -15,9 +14,6 @@ export interface RpcSupport {
   fatal: boolean;
   error?: string;
 }
-
-// Definite answers per binary; the mtime in the key drops them when imsg is upgraded in place.
-const cache = new Map<string, RpcSupport>();
 
 /** First line of `--version` output when it is a semver (a leading `v` is dropped). */
 export function parseVersion(output: string): string | undefined {
@@ -36,18 +32,13 @@ export function versionBefore(version: string, floor: readonly [number, number, 
   return false;
 }
 
-/** Run `<binary> rpc --help` and decide; unsupported output is fatal, other failures are not. */
+/** Run `<binary> rpc --help` and decide; unsupported output is fatal, other failures are not (cached in binary-facts.ts). */
 export async function checkRpcSupport(binaryPath: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<RpcSupport> {
-  const key = `${binaryPath}\0${await fs.stat(binaryPath).then((s) => s.mtimeMs, () => 0)}`;
-  const known = cache.get(key);
-  if (known) return known;
   const run = await runBounded(binaryPath, ['rpc', '--help'], env, timeoutMs);
   if (run.timedOut) return { supported: false, fatal: false, error: `imsg rpc --help timed out after ${timeoutMs} ms` };
   if (run.error) return { supported: false, fatal: false, error: run.error };
   let answer: RpcSupport | undefined;
   if (mentionsRpcUnsupported(run.output)) answer = { supported: false, fatal: true, error: RPC_UNSUPPORTED_ERROR };
   else if (run.exitCode === 0) answer = { supported: true, fatal: false };
-  if (!answer) return { supported: false, fatal: false, error: run.output || `imsg rpc --help failed (code ${run.exitCode ?? 'none'})` };
-  cache.set(key, answer);
-  return answer;
+  return answer ?? { supported: false, fatal: false, error: run.output || `imsg rpc --help failed (code ${run.exitCode ?? 'none'})` };
 }

@@ -7,7 +7,8 @@ import { WatchStateStore } from './cursor-store.js';
 import type { AccountHealth, SupervisorState } from './health.js';
 import { type HandledMessage, InboundQueue, type QueuedMessage } from './inbound-queue.js';
 import type { ProbeResult } from './probe.js';
-import { probeImsg } from './probe.js';
+import { checkBinary, probeSession } from './probe.js';
+import { publishProbe } from './recent-probes.js';
 import { ImsgClient } from './rpc-client.js';
 import { HealthTracker } from './supervisor-health.js';
 import { describeEnd } from './supervisor-end.js';
@@ -51,6 +52,8 @@ export class ImsgSupervisor {
   #needProbe = true;
   #wakeSleep: (() => void) | undefined;
   #client: ImsgClient | ReturnType<ClientFactory> | undefined;
+  /** The start probe's client, already ready: the next session watches with it. */
+  #probed: ImsgClient | ReturnType<ClientFactory> | undefined;
 
   constructor(opts: SupervisorOptions) {
     this.#opts = opts;
@@ -72,6 +75,8 @@ export class ImsgSupervisor {
     this.#runAbort?.abort();
     this.#wakeSleep?.();
     await this.#loop;
+    await this.#probed?.stop().catch(() => undefined);
+    this.#probed = undefined;
     await this.#queue?.idle();
     this.#health.update({ state: 'stopped', pid: undefined, subscription: undefined, nextRestartAt: undefined });
   }
@@ -109,12 +114,15 @@ export class ImsgSupervisor {
   }
 
   async #run(): Promise<void> {
+    // The start probe runs while the watch state loads (and is published at once for the permission rows).
+    let early = this.#needProbe ? this.#probe() : undefined;
     const queue = await this.#ensureQueue();
     while (!this.#stopping) {
       if (this.#needProbe) {
         // Starting already: the probe can take seconds, and "stopped" here would read as settled.
         this.#health.update({ state: 'starting', nextRestartAt: undefined });
-        const ok = await this.#probeOk();
+        const ok = await this.#probeOk(early);
+        early = undefined;
         if (this.#stopping) break; // stop() arrived during the probe: nothing to abort yet
         if (!ok) {
           await this.#sleep(undefined);
@@ -125,16 +133,13 @@ export class ImsgSupervisor {
       this.#runAbort = abort;
       const startedAt = Date.now();
       this.#health.update({ state: 'starting', runStartedAt: new Date(startedAt).toISOString(), nextRestartAt: undefined });
-      const client = (this.#opts.createClient ?? ((o) => new ImsgClient(o)))({
-        cliPath: this.#opts.cliPath,
-        dbPath: this.#opts.dbPath,
-        env: this.#opts.env,
-        firstRequestTimeoutMs: this.#opts.firstRequestTimeoutMs,
-        requestTimeoutMs: this.#opts.requestTimeoutMs,
-      });
+      const ready = this.#probed;
+      this.#probed = undefined;
+      const client = ready ?? this.#newClient();
       this.#client = client;
       const end = await runWatchSession({
         client,
+        ready: ready !== undefined,
         queue,
         watchParams: this.#opts.watchParams ?? {},
         readyTimeoutMs: this.#opts.firstRequestTimeoutMs ?? 30_000,
@@ -186,8 +191,40 @@ export class ImsgSupervisor {
     return this.#queue;
   }
 
-  async #probeOk(): Promise<boolean> {
-    const probe = await (this.#opts.probe ?? probeImsg)({ cliPath: this.#opts.cliPath, dbPath: this.#opts.dbPath, env: this.#opts.env, timeoutMs: this.#opts.firstRequestTimeoutMs });
+  #newClient(): ImsgClient | ReturnType<ClientFactory> {
+    return (this.#opts.createClient ?? ((o) => new ImsgClient(o)))({
+      cliPath: this.#opts.cliPath,
+      dbPath: this.#opts.dbPath,
+      env: this.#opts.env,
+      firstRequestTimeoutMs: this.#opts.firstRequestTimeoutMs,
+      requestTimeoutMs: this.#opts.requestTimeoutMs,
+    });
+  }
+
+  /**
+   * The start probe (channel spec §3): binary checks (cached per binary file), then
+   * `initialize` + `chats.list` on a client that, when it answered, becomes the watch session's.
+   */
+  async #probe(): Promise<ProbeResult> {
+    const opts = { cliPath: this.#opts.cliPath, dbPath: this.#opts.dbPath, env: this.#opts.env, timeoutMs: this.#opts.firstRequestTimeoutMs };
+    if (this.#opts.probe) return this.#opts.probe(opts);
+    const run = (async (): Promise<ProbeResult> => {
+      const started = Date.now();
+      const { fields, checked } = await checkBinary(opts);
+      if (!checked) return { ...fields, durationMs: Date.now() - started };
+      const client = this.#newClient();
+      const session = await probeSession(client, checked, opts.timeoutMs);
+      // A failed session is not reused: the watch session starts afresh and reports its own cause.
+      if (session.ok && !this.#stopping) this.#probed = client;
+      else await client.stop().catch(() => undefined);
+      return { ...session, durationMs: Date.now() - started };
+    })();
+    publishProbe(opts, run);
+    return run;
+  }
+
+  async #probeOk(early?: Promise<ProbeResult>): Promise<boolean> {
+    const probe = await (early ?? this.#probe());
     this.#health.update({ imsgVersion: probe.version, protocol: probe.protocol });
     if (!probe.fatal) {
       this.#needProbe = false;

@@ -17,6 +17,8 @@ export interface SessionHooks {
 /** Inputs of {@link runWatchSession}. */
 export interface WatchSessionOptions {
   readonly client: RpcClientPort;
+  /** The client is started and already answered (the start probe's session): no second readiness request. */
+  readonly ready?: boolean;
   readonly queue: InboundQueue;
   readonly watchParams: Readonly<Record<string, unknown>>;
   readonly readyTimeoutMs: number;
@@ -74,7 +76,7 @@ export async function runWatchSession(opts: WatchSessionOptions): Promise<Sessio
       exit = info;
       wake();
     });
-    await client.request('chats.list', { limit: 1 }, { timeoutMs: opts.readyTimeoutMs });
+    if (!opts.ready) await client.request('chats.list', { limit: 1 }, { timeoutMs: opts.readyTimeoutMs });
     hooks.onRequestOk();
     hooks.onReady();
     if (queue.resumeFrom === null) await queue.establish(await currentEndCursor(client, opts.requestTimeoutMs));

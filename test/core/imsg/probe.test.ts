@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,7 +66,9 @@ describe('probeImsg', () => {
     const result = await probeImsg({ cliPath: 'imsg', dbPath: '/tmp/x/chat.db', timeoutMs: 5000, env: { ...process.env, PATH: `${dir}:${process.env.PATH ?? ''}`, FAKE_LOG: log } });
     expect(result).toMatchObject({ ok: true, fatal: false, binaryPath: join(dir, 'imsg'), version: '0.9.0', rpcSupported: true, protocol: 'legacy' });
     const calls = (await readFile(log, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as string[]);
-    expect(calls).toEqual([['--version'], ['rpc', '--help'], ['rpc', '--db', '/tmp/x/chat.db']]);
+    // `--version` and `rpc --help` run side by side (either may log first); the session after both.
+    expect(calls.slice(0, 2).sort()).toEqual([['--version'], ['rpc', '--help']]);
+    expect(calls.slice(2)).toEqual([['rpc', '--db', '/tmp/x/chat.db']]);
   });
 
   it('detects protocol v1 and its methods', async () => {
@@ -79,6 +81,50 @@ describe('probeImsg', () => {
     const result = await probeImsg({ cliPath: cli, timeoutMs: 5000 });
     expect(result).toMatchObject({ ok: false, fatal: false, rpcSupported: true, cause: { kind: 'full-disk-access', detail: 'unable to open database file (code: 14)' } });
     expect(result.error).toContain('Permission Error');
+  });
+});
+
+describe('one --version and one rpc --help per binary file', () => {
+  /** Runs of the fake imsg by kind, from its FAKE_LOG. */
+  async function runs(log: string): Promise<{ version: number; help: number; sessions: number }> {
+    const calls = (await readFile(log, 'utf8')).trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as string[]);
+    return {
+      version: calls.filter((c) => c[0] === '--version').length,
+      help: calls.filter((c) => c[0] === 'rpc' && c.includes('--help')).length,
+      sessions: calls.filter((c) => c[0] === 'rpc' && !c.includes('--help')).length,
+    };
+  }
+
+  async function fakeWithLog(mode: 'legacy' | 'hang-help', name: string): Promise<{ cli: string; env: NodeJS.ProcessEnv; log: string }> {
+    const cli = await writeFakeCli(dir, mode, name);
+    const log = join(dir, `${name}.log`);
+    await writeFile(log, '');
+    return { cli, log, env: { ...process.env, FAKE_LOG: log } };
+  }
+
+  it('reuses the answers for the same path and mtime, and asks again after the file changed', async () => {
+    const { cli, env, log } = await fakeWithLog('legacy', 'imsg-cached');
+    expect(await probeImsg({ cliPath: cli, env, timeoutMs: 5000 })).toMatchObject({ ok: true, version: '0.9.0', rpcSupported: true });
+    expect(await probeImsg({ cliPath: cli, env, timeoutMs: 5000 })).toMatchObject({ ok: true, version: '0.9.0', rpcSupported: true });
+    // Every probe still opens its own session: only the binary's answers are kept.
+    expect(await runs(log)).toEqual({ version: 1, help: 1, sessions: 2 });
+    const later = new Date(Date.now() + 60_000);
+    await utimes(cli, later, later); // `brew upgrade` replaced it in place
+    expect(await probeImsg({ cliPath: cli, env, timeoutMs: 5000 })).toMatchObject({ ok: true, version: '0.9.0' });
+    expect(await runs(log)).toEqual({ version: 2, help: 2, sessions: 3 });
+  });
+
+  it('shares one run between probes started together', async () => {
+    const { cli, env, log } = await fakeWithLog('legacy', 'imsg-together');
+    const results = await Promise.all([probeImsg({ cliPath: cli, env, timeoutMs: 5000 }), probeImsg({ cliPath: cli, env, timeoutMs: 5000 })]);
+    expect(results.map((r) => r.ok)).toEqual([true, true]);
+    expect(await runs(log)).toMatchObject({ version: 1, help: 1 });
+  });
+
+  it('does not keep an answer that was not definite (a timed-out rpc --help)', async () => {
+    const { cli, env, log } = await fakeWithLog('hang-help', 'imsg-hang-twice');
+    for (let i = 0; i < 2; i++) expect(await probeImsg({ cliPath: cli, env, timeoutMs: 300 })).toMatchObject({ ok: false, fatal: false, error: 'imsg rpc --help timed out after 300 ms' });
+    expect(await runs(log)).toMatchObject({ help: 2 });
   });
 });
 

@@ -1,5 +1,8 @@
 // The supervisor against the real simulator process: first start, crashes, app restarts, faults.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readSimTrace } from '../../sim/sim-trace.js';
 import { createSimAccount, type SimAccount } from '../../helpers/sim-account.js';
 import { until } from './supervisor-fake-client.js';
 
@@ -58,6 +61,35 @@ describe('supervisor ↔ imsg-sim', () => {
     await until(() => a.received.length === 3, 15_000, 'offline messages');
     await new Promise((r) => setTimeout(r, 300));
     expect(a.received.slice(1).map((m) => m.guid)).toEqual(offline.map((o) => o.guid));
+  });
+
+  it('starts with one probe whose session becomes the watch session; a restart asks the binary nothing again', async () => {
+    acct = await createSimAccount();
+    const a = acct;
+    const trace = join(a.dir, 'sim-trace.jsonl');
+    a.restart({ env: { ...process.env, IMSG_SIM_POLL_MS: '100', IMSG_SIM_TRACE: trace } }).start();
+    await watching(a);
+    // What imsg saw: runs by arguments, requests by method.
+    const seen = async (): Promise<{ runs: string[]; requests: string[]; sessions: number }> => {
+      const lines = readSimTrace(await readFile(trace, 'utf8').catch(() => ''));
+      const runs = lines.filter((l) => l.argv).map((l) => (l.argv as string[]).filter((x) => x !== a.dbPath).join(' '));
+      const requests = lines.filter((l) => l.method && ['initialize', 'watch.subscribe'].includes(l.method)).map((l) => l.method as string);
+      return { runs, requests, sessions: new Set(lines.filter((l) => l.method).map((l) => l.pid)).size };
+    };
+    const first = await seen();
+    expect(first.runs.slice(0, 2).sort()).toEqual(['--version', 'rpc --help']);
+    expect(first.runs.slice(2)).toEqual(['rpc --db']);
+    expect(first).toMatchObject({ requests: ['initialize', 'watch.subscribe'], sessions: 1 });
+    const fresh = a.inject({ from: '+15550001111', text: 'after start' });
+    await until(() => a.received.length === 1, 10_000, 'a message on the reused session');
+    expect(a.received[0]?.guid).toBe(fresh.guid);
+    await a.supervisor.stop();
+    a.restart({ env: { ...process.env, IMSG_SIM_POLL_MS: '100', IMSG_SIM_TRACE: trace } }).start();
+    await watching(a);
+    const both = await seen();
+    expect(both.runs.slice(first.runs.length)).toEqual(['rpc --db']);
+    expect(both).toMatchObject({ requests: ['initialize', 'watch.subscribe', 'initialize', 'watch.subscribe'], sessions: 2 });
+    expect(a.supervisor.health()).toMatchObject({ state: 'watching', imsgVersion: '0.9.0', protocol: 'legacy' });
   });
 
   it('reports a Full Disk Access denial with its cause and stays unhealthy', async () => {

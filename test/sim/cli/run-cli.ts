@@ -10,6 +10,7 @@ import { statusCommand } from './cmd-status.js';
 import type { SimCommand } from './command.js';
 import { commandHelp, IMSG_COMMANDS, rootHelp } from './help.js';
 import { parseOptions, RUNTIME_OPTIONS } from './options.js';
+import { traceSim } from '../sim-trace.js';
 
 const COMMANDS = new Map<string, SimCommand>(
   [rpcCommand, chatsCommand, sendCommand, statusCommand, initCommand, injectCommand, outboxCommand].map((c) => [c.name, c]),
@@ -25,6 +26,7 @@ export interface CliIo {
 /** Run the simulator CLI; resolves to the exit code. Everything, errors included, goes to stdout as imsg does. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const env = readSimEnv(io.env);
+  traceSim(env.traceFile, { argv });
   const out = (text: string): void => void io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   if (argv.includes('--version') || argv.includes('-V')) {
     out(env.version);

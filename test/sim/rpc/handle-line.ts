@@ -5,6 +5,7 @@ import { errorResponse, RPC_CODE, RpcError } from './errors.js';
 import type { MethodContext } from './method-context.js';
 import type { RpcOutput } from './output.js';
 import { parseRequestLine, type ParsedRequest } from './request.js';
+import { traceSim } from '../sim-trace.js';
 import { v1Initialize, v1Status } from './v1/status.js';
 import { checkStrictParams } from './v1/strict-params.js';
 
@@ -42,6 +43,7 @@ export async function handleLine(line: string, s: ServerState): Promise<void> {
     if (!(s.v1 && parsed.notification)) s.output.write(parsed.response);
     return;
   }
+  traceSim(s.env.traceFile, { method: parsed.method });
   try {
     const result = await run(parsed, s);
     // No `id` key: a notification, so success is suppressed.
