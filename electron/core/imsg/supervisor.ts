@@ -210,9 +210,15 @@ export class ImsgSupervisor {
     if (this.#opts.probe) return this.#opts.probe(opts);
     const run = (async (): Promise<ProbeResult> => {
       const started = Date.now();
-      const { fields, checked } = await checkBinary(opts);
-      if (!checked) return { ...fields, durationMs: Date.now() - started };
+      // Spawned while the binary is checked (both take a process start), but asked nothing
+      // before the checks passed: a fatal check still stops here, before any request.
       const client = this.#newClient();
+      client.start().catch(() => undefined);
+      const { fields, checked } = await checkBinary(opts);
+      if (!checked) {
+        await client.stop().catch(() => undefined);
+        return { ...fields, durationMs: Date.now() - started };
+      }
       const session = await probeSession(client, checked, opts.timeoutMs);
       // A failed session is not reused: the watch session starts afresh and reports its own cause.
       if (session.ok && !this.#stopping) this.#probed = client;

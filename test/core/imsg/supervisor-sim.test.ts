@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readSimTrace } from '../../sim/sim-trace.js';
+import { writeFakeCli } from './fake-cli.js';
 import { createSimAccount, type SimAccount } from '../../helpers/sim-account.js';
 import { until } from './supervisor-fake-client.js';
 
@@ -77,8 +78,8 @@ describe('supervisor ↔ imsg-sim', () => {
       return { runs, requests, sessions: new Set(lines.filter((l) => l.method).map((l) => l.pid)).size };
     };
     const first = await seen();
-    expect(first.runs.slice(0, 2).sort()).toEqual(['--version', 'rpc --help']);
-    expect(first.runs.slice(2)).toEqual(['rpc --db']);
+    // The session is spawned while --version and rpc --help run (no request before they passed).
+    expect([...first.runs].sort()).toEqual(['--version', 'rpc --db', 'rpc --help']);
     expect(first).toMatchObject({ requests: ['initialize', 'watch.subscribe'], sessions: 1 });
     const fresh = a.inject({ from: '+15550001111', text: 'after start' });
     await until(() => a.received.length === 1, 10_000, 'a message on the reused session');
@@ -90,6 +91,26 @@ describe('supervisor ↔ imsg-sim', () => {
     expect(both.runs.slice(first.runs.length)).toEqual(['rpc --db']);
     expect(both).toMatchObject({ requests: ['initialize', 'watch.subscribe', 'initialize', 'watch.subscribe'], sessions: 2 });
     expect(a.supervisor.health()).toMatchObject({ state: 'watching', imsgVersion: '0.9.0', protocol: 'legacy' });
+  });
+
+  it('an imsg without rpc is fatal, and the session spawned during the checks is stopped unasked', async () => {
+    acct = await createSimAccount();
+    const a = acct;
+    const cli = await writeFakeCli(a.dir, 'old-help');
+    const pidFile = join(a.dir, 'rpc.pid');
+    a.restart({ cliPath: cli, env: { ...process.env, FAKE_PIDFILE: pidFile } }).start();
+    await until(() => a.supervisor.health().state === 'fatal', 10_000, 'fatal');
+    expect(a.supervisor.health().lastError?.cause.kind).toBe('rpc-unsupported');
+    const pid = Number(await readFile(pidFile, 'utf8').catch(() => '0'));
+    const alive = (p: number): boolean => {
+      try {
+        process.kill(p, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    if (pid > 0) await until(() => !alive(pid), 5000, 'the early rpc child to be stopped');
   });
 
   it('reports a Full Disk Access denial with its cause and stays unhealthy', async () => {
