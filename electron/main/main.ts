@@ -1,8 +1,11 @@
 // The Electron main entry (bundled to dist/main/main.js). Thin on purpose: everything it calls
 // takes the Electron modules as an argument and is tested with a fake (test/main).
 import * as electron from 'electron';
+import { boundYoungGeneration } from '../core/app/young-generation.js';
 import { boot } from './boot.js';
 import { createCore } from './core-host.js';
+
+boundYoungGeneration();
 
 void boot(electron, {
   createCore: (platform) => createCore({ platform, version: electron.app.getVersion() }),

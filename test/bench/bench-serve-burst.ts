@@ -2,15 +2,16 @@
 // `count` DMs land in chat.db in one transaction. Measures the time until every one is answered
 // (a reply row in chat.db) and the serve process's peak RSS against its idle RSS.
 import { join } from 'node:path';
-import { makeServeWorld, median, procMemory, resetPeak, spawnServe, stopChild, waitForTraced } from './serve-child.js';
+import { makeServeWorld, median, procMemory, resetPeak, rssBreakdown, spawnServe, stopChild, waitForTraced } from './serve-child.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Options of {@link benchServeBurst}; `nodeArgs`/`onHalf` are for diagnosis (heap snapshots). */
+/** Options of {@link benchServeBurst}; `nodeArgs`/`probe` are for diagnosis (heap snapshots). */
 export interface ServeBurstOptions {
   readonly count: number;
   readonly nodeArgs?: readonly string[];
-  readonly onHalf?: (pid: number) => void | Promise<void>;
+  /** Called at idle (before the burst), when half is answered, and when all is: `when` says which. */
+  readonly probe?: (pid: number, when: 'idle' | 'half' | 'done') => void | Promise<void>;
 }
 
 /** Idle RSS, burst peak RSS (ratio) and seconds until all of a `count` burst is answered. */
@@ -29,7 +30,8 @@ export async function benchServeBurst(dir: string, simBin: string, cliBin: strin
       await sleep(100);
     }
     const idleRssMb = median(idleSamples);
-    if (process.env.BENCH_SMAPS) (await import('node:child_process')).execFileSync(process.env.BENCH_SMAPS, [String(pid)], { stdio: 'inherit' });
+    const idleBreakdown = rssBreakdown(pid);
+    await opts.probe?.(pid, 'idle');
     const exactPeak = await resetPeak(pid);
     // Five messages per sender: the loop limiter (5 own rows a minute per chat) never pauses one.
     const senders = Math.ceil(opts.count / 5);
@@ -50,11 +52,12 @@ export async function benchServeBurst(dir: string, simBin: string, cliBin: strin
       answered = now;
       if (!halfDone && answered >= opts.count / 2) {
         halfDone = true;
-        await opts.onHalf?.(pid);
+        await opts.probe?.(pid, 'half');
       }
     }
     const seconds = (performance.now() - started) / 1000;
-    if (process.env.BENCH_SMAPS) (await import('node:child_process')).execFileSync(process.env.BENCH_SMAPS, [String(pid)], { stdio: 'inherit' });
+    await opts.probe?.(pid, 'done');
+    const afterBreakdown = rssBreakdown(pid);
     if (exactPeak) peakMb = Math.max(peakMb, procMemory(pid)?.hwmMb ?? 0);
     const afterMb = procMemory(pid)?.rssMb ?? 0;
     const ratio = peakMb / idleRssMb;
@@ -67,6 +70,7 @@ export async function benchServeBurst(dir: string, simBin: string, cliBin: strin
       peakRssMb: r1(peakMb),
       afterRssMb: r1(afterMb),
       peakToIdle: Math.round(ratio * 100) / 100,
+      rssBreakdownMb: { idle: idleBreakdown, afterBurst: afterBreakdown },
       peakFrom: exactPeak ? 'VmHWM reset before the burst' : 'VmRSS sampled every 20 ms',
       target: { allAnsweredSeconds: 5, peakToIdle: 1.3 },
       met: { answered: answered === opts.count && seconds <= 5, memory: ratio <= 1.3 },

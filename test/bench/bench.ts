@@ -15,12 +15,20 @@ import { percentiles } from './percentiles.js';
 const SIM_BIN = resolve(process.argv[1] ?? '', '../../bin/imsg-sim.js');
 const CLI_BIN = resolve(process.argv[1] ?? '', '../../bin/imsg-companion.js');
 
-/** `BENCH_HEAPSNAPSHOT=<dir>`: the serve burst writes a heap snapshot there when half is answered. */
-function heapSnapshotOptions(): { nodeArgs?: string[]; onHalf?: (pid: number) => void } {
-  if (process.env.BENCH_NODE_ARGS) return { nodeArgs: process.env.BENCH_NODE_ARGS.split(' ') };
+/**
+ * Diagnosis of the serve burst: `BENCH_HEAPSNAPSHOT=<dir>` writes heap snapshots of serve there
+ * at idle, half-way and at the end; `BENCH_NODE_ARGS` passes node flags to serve (e.g. --cpu-prof).
+ */
+function serveDiagnosis(): { nodeArgs?: string[]; probe?: (pid: number) => Promise<void> } {
+  const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
   const dir = process.env.BENCH_HEAPSNAPSHOT;
-  if (!dir) return {};
-  return { nodeArgs: ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${dir}`], onHalf: (pid) => void process.kill(pid, 'SIGUSR2') };
+  if (!dir) return { nodeArgs };
+  // Writing a snapshot stops serve for a while: give it that time before measuring on.
+  const probe = async (pid: number): Promise<void> => {
+    process.kill(pid, 'SIGUSR2');
+    await new Promise((r) => setTimeout(r, 3000));
+  };
+  return { nodeArgs: [...nodeArgs, '--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${dir}`], probe };
 }
 
 /** A fake `imsg rpc` that answers watch.subscribe, then writes `count` notifications as fast as it can. */
@@ -108,7 +116,7 @@ if (args[0] === '--idle-worker') {
       companionOverhead: () => benchOverhead(join(dir, 'overhead'), { rate: 100, count: 2000, warmup: 200 }),
       companionBurst: () => benchBurst(join(dir, 'burst'), 10_000),
       startup: () => benchStartup(dir, SIM_BIN, CLI_BIN, 5),
-      serveBurst: () => benchServeBurst(dir, SIM_BIN, CLI_BIN, { count: 1000, ...heapSnapshotOptions() }),
+      serveBurst: () => benchServeBurst(dir, SIM_BIN, CLI_BIN, { count: 1000, ...serveDiagnosis() }),
       companionIdle: () => benchIdle(dir, idleSeconds, process.argv[1] ?? ''),
     };
     const unknown = [...(only ?? [])].filter((name) => !(name in benches));

@@ -74,6 +74,28 @@ export function procMemory(pid: number): { rssMb: number; hwmMb: number } | unde
   }
 }
 
+/** RSS of `pid` by kind of mapping (MB, Linux /proc/<pid>/smaps): V8 heap and other anonymous memory, malloc's [heap], the node binary's pages, the rest. */
+export function rssBreakdown(pid: number): Record<string, number> | undefined {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/smaps`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const kb: Record<string, number> = { anon: 0, mallocHeap: 0, nodeBinary: 0, other: 0 };
+  let kind = 'other';
+  for (const line of text.split('\n')) {
+    const mapping = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (mapping) {
+      const name = mapping[1] ?? '';
+      kind = name === '' ? 'anon' : name === '[heap]' ? 'mallocHeap' : name === process.execPath || name.endsWith('/node') ? 'nodeBinary' : 'other';
+    } else if (line.startsWith('Rss:')) {
+      kb[kind] = (kb[kind] ?? 0) + Number(/(\d+)/.exec(line)?.[1] ?? 0);
+    }
+  }
+  return Object.fromEntries(Object.entries(kb).map(([k, v]) => [k, Math.round(v / 102.4) / 10]));
+}
+
 /** Reset the kernel's peak-RSS mark of `pid` (`5` > clear_refs); false when not allowed. */
 export async function resetPeak(pid: number): Promise<boolean> {
   return writeFile(`/proc/${pid}/clear_refs`, '5').then(

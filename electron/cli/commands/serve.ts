@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { Companion } from '../../core/app/companion.js';
 import { companionHandlers } from '../../core/app/api.js';
+import { boundYoungGeneration } from '../../core/app/young-generation.js';
 import { startControlSocket } from '../../core/transport/control-socket.js';
 import { startWebServer, type WebServer } from '../../core/transport/web-server.js';
 import { rendererDir } from '../serve/renderer-dir.js';
@@ -56,6 +57,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   const demo = values.demo ? await setupDemo(explicitState ? ctx.stateDir : undefined) : undefined;
   const stateDir = demo?.stateDir ?? ctx.stateDir;
   const configPath = demo?.configPath ?? ctx.configPath;
+  boundYoungGeneration();
   const app = new Companion({ stateDir, configPath, version: VERSION, env: io.env });
   if (!values.quiet) app.events.on('activity', (e) => io.stdout.write(`${activityLine(e)}\n`));
   const socket = await startControlSocket(stateDir, companionHandlers(app), app.events);

@@ -53,7 +53,8 @@ export class ActivityLog {
     const entry: ActivityEntry = { ...input, id: `${this.#lastMs.toString(36)}-${(++this.#seq).toString(36)}`, at: input.at ?? new Date().toISOString() };
     this.#ring.push(entry);
     // Trim in chunks: a splice per entry moves the whole ring each time (a burst's main CPU cost); list() reads only the newest.
-    if (this.#ring.length >= 2 * this.#ringSize) this.#ring.splice(0, this.#ring.length - this.#ringSize);
+    // An eighth of slack, not a second ring: a 1000-message burst otherwise kept ~2000 entries alive.
+    if (this.#ring.length >= this.#ringSize + Math.max(1, this.#ringSize >> 3)) this.#ring.splice(0, this.#ring.length - this.#ringSize);
     for (const listener of this.#listeners) listener(entry);
     return this.#out.append(`${JSON.stringify(entry)}\n`).then(() => entry);
   }
