@@ -1,4 +1,5 @@
 // One enabled account at run time: its supervised imsg, its decision caches, its reply lanes.
+import { join } from 'node:path';
 import type { ResolvedAccount } from '../config/accounts.js';
 import { watchStateFile } from '../imsg/cursor-store.js';
 import { ImsgSupervisor } from '../imsg/supervisor.js';
@@ -36,6 +37,7 @@ export class AccountRuntime {
       dbPath: account.dbPath,
       env: deps.env,
       stateFile: watchStateFile(deps.stateDir, account.accountId),
+      binaryFactsFile: join(deps.stateDir, 'imsg-binaries.json'),
       watchParams: { attachments: account.includeAttachments },
       firstRequestTimeoutMs: Math.max(account.probeTimeoutMs, 30_000),
       onMessage: (m) => handleInbound(this, m),

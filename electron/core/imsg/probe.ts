@@ -29,6 +29,8 @@ export interface ProbeOptions {
   /** Per step (each command, and the first request), default 10 000 ms. */
   timeoutMs?: number;
   env?: NodeJS.ProcessEnv;
+  /** Keep what `--version` / `rpc --help` said in this file across app restarts (binary-facts.ts). */
+  binaryFactsFile?: string;
 }
 
 /** A probe result without its duration. */
@@ -57,7 +59,7 @@ export async function checkBinary(opts: ProbeOptions): Promise<{ fields: ProbeFi
   const env = buildSpawnEnv(opts.env ?? process.env);
   const binaryPath = await findBinary(opts.cliPath, env);
   if (!binaryPath) return { fields: failure(`imsg not found (${opts.cliPath})`, { fatal: false }) };
-  const facts = await binaryFacts(binaryPath, env, timeoutMs);
+  const facts = await binaryFacts(binaryPath, env, timeoutMs, opts.binaryFactsFile);
   const found = { binaryPath, ...(facts.version ? { version: facts.version } : {}) };
   if (!facts.support.supported) return { fields: failure(facts.support.error ?? RPC_UNSUPPORTED_ERROR, { ...found, fatal: facts.support.fatal, rpcSupported: false }) };
   const checked = { ...found, fatal: false, rpcSupported: true } as const;

@@ -30,6 +30,8 @@ export interface SupervisorOptions {
   /** The consumer: resolves once decided; the cursor moves once its decision is durable. */
   readonly onMessage: (message: QueuedMessage) => Promise<void | HandledMessage>;
   readonly onHandlerError?: (message: QueuedMessage, err: unknown) => void;
+  /** Where the binary checks' answers persist across app restarts (`<stateDir>/imsg-binaries.json`). */
+  readonly binaryFactsFile?: string;
   readonly createClient?: ClientFactory;
   readonly probe?: (opts: { cliPath: string; dbPath?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv }) => Promise<ProbeResult>;
   readonly backoff?: Partial<BackoffOptions>;
@@ -208,13 +210,14 @@ export class ImsgSupervisor {
   async #probe(): Promise<ProbeResult> {
     const opts = { cliPath: this.#opts.cliPath, dbPath: this.#opts.dbPath, env: this.#opts.env, timeoutMs: this.#opts.firstRequestTimeoutMs };
     if (this.#opts.probe) return this.#opts.probe(opts);
+    const binaryFactsFile = this.#opts.binaryFactsFile;
     const run = (async (): Promise<ProbeResult> => {
       const started = Date.now();
       // Spawned while the binary is checked (both take a process start), but asked nothing
       // before the checks passed: a fatal check still stops here, before any request.
       const client = this.#newClient();
       client.start().catch(() => undefined);
-      const { fields, checked } = await checkBinary(opts);
+      const { fields, checked } = await checkBinary({ ...opts, ...(binaryFactsFile ? { binaryFactsFile } : {}) });
       if (!checked) {
         await client.stop().catch(() => undefined);
         return { ...fields, durationMs: Date.now() - started };

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forgetBinaryFacts } from '../../../electron/core/imsg/binary-facts.js';
 import { probeImsg } from '../../../electron/core/imsg/probe.js';
 import { parseVersion, versionBefore } from '../../../electron/core/imsg/rpc-support.js';
 import { writeFakeCli } from './fake-cli.js';
@@ -114,6 +115,22 @@ describe('one --version and one rpc --help per binary file', () => {
     expect(await runs(log)).toEqual({ version: 2, help: 2, sessions: 3 });
   });
 
+  it('keeps definite answers in binaryFactsFile across app restarts, for a day', async () => {
+    const { cli, env, log } = await fakeWithLog('legacy', 'imsg-stored');
+    const binaryFactsFile = join(dir, 'imsg-binaries.json');
+    expect(await probeImsg({ cliPath: cli, env, timeoutMs: 5000, binaryFactsFile })).toMatchObject({ ok: true, version: '0.9.0' });
+    forgetBinaryFacts(); // a new app process
+    expect(await probeImsg({ cliPath: cli, env, timeoutMs: 5000, binaryFactsFile })).toMatchObject({ ok: true, version: '0.9.0', rpcSupported: true });
+    expect(await runs(log)).toEqual({ version: 1, help: 1, sessions: 2 });
+    const stored = JSON.parse(await readFile(binaryFactsFile, 'utf8')) as Record<string, { at: string }>;
+    expect(JSON.stringify(stored)).not.toContain(cli); // keys are hashes: no paths or environment in the file
+    for (const entry of Object.values(stored)) entry.at = new Date(Date.now() - 25 * 3600_000).toISOString();
+    await writeFile(binaryFactsFile, JSON.stringify(stored));
+    forgetBinaryFacts();
+    await probeImsg({ cliPath: cli, env, timeoutMs: 5000, binaryFactsFile });
+    expect(await runs(log)).toEqual({ version: 2, help: 2, sessions: 3 });
+  });
+
   it('shares one run between probes started together', async () => {
     const { cli, env, log } = await fakeWithLog('legacy', 'imsg-together');
     const results = await Promise.all([probeImsg({ cliPath: cli, env, timeoutMs: 5000 }), probeImsg({ cliPath: cli, env, timeoutMs: 5000 })]);
@@ -124,7 +141,8 @@ describe('one --version and one rpc --help per binary file', () => {
   it('does not keep an answer that was not definite (a timed-out rpc --help)', async () => {
     const { cli, env, log } = await fakeWithLog('hang-help', 'imsg-hang-twice');
     for (let i = 0; i < 2; i++) expect(await probeImsg({ cliPath: cli, env, timeoutMs: 300 })).toMatchObject({ ok: false, fatal: false, error: 'imsg rpc --help timed out after 300 ms' });
-    expect(await runs(log)).toMatchObject({ help: 2 });
+    // Asked again as a pair (a hung `rpc --help` may be killed before it logs, `--version` always logs).
+    expect(await runs(log)).toMatchObject({ version: 2 });
   });
 });
 
