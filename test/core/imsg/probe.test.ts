@@ -47,15 +47,16 @@ describe('probeImsg', () => {
 
   it('gives up on a hanging `rpc --help` after the timeout, not fatal', async () => {
     const cli = await writeFakeCli(dir, 'hang-help');
-    const result = await probeImsg({ cliPath: cli, timeoutMs: 400 });
-    expect(result).toMatchObject({ ok: false, fatal: false, version: '0.9.0', error: 'imsg rpc --help timed out after 400 ms' });
+    // Long enough for `--version` (run beside it) to answer on a busy machine.
+    const result = await probeImsg({ cliPath: cli, timeoutMs: 1500 });
+    expect(result).toMatchObject({ ok: false, fatal: false, version: '0.9.0', error: 'imsg rpc --help timed out after 1500 ms' });
     expect(result.durationMs).toBeLessThan(4000);
   });
 
   it('suspects the Contacts wait when `rpc` never answers, and stops the child', async () => {
     const cli = await writeFakeCli(dir, 'hang-rpc');
     const pidFile = join(dir, 'hang.pid');
-    const result = await probeImsg({ cliPath: cli, timeoutMs: 400, env: { ...process.env, FAKE_PIDFILE: pidFile } });
+    const result = await probeImsg({ cliPath: cli, timeoutMs: 1000, env: { ...process.env, FAKE_PIDFILE: pidFile } });
     expect(result).toMatchObject({ ok: false, fatal: false, rpcSupported: true, error: 'imsg rpc timeout (initialize)', cause: { kind: 'contacts-wait' } });
     expect(alive(Number(await readFile(pidFile, 'utf8')))).toBe(false);
   });
@@ -140,7 +141,7 @@ describe('one --version and one rpc --help per binary file', () => {
 
   it('does not keep an answer that was not definite (a timed-out rpc --help)', async () => {
     const { cli, env, log } = await fakeWithLog('hang-help', 'imsg-hang-twice');
-    for (let i = 0; i < 2; i++) expect(await probeImsg({ cliPath: cli, env, timeoutMs: 300 })).toMatchObject({ ok: false, fatal: false, error: 'imsg rpc --help timed out after 300 ms' });
+    for (let i = 0; i < 2; i++) expect(await probeImsg({ cliPath: cli, env, timeoutMs: 1500 })).toMatchObject({ ok: false, fatal: false, version: '0.9.0', error: 'imsg rpc --help timed out after 1500 ms' });
     // Asked again as a pair (a hung `rpc --help` may be killed before it logs, `--version` always logs).
     expect(await runs(log)).toMatchObject({ version: 2 });
   });
