@@ -13,7 +13,8 @@ import { benchStartup } from './bench-startup.js';
 import { percentiles } from './percentiles.js';
 
 const SIM_BIN = resolve(process.argv[1] ?? '', '../../bin/imsg-sim.js');
-const CLI_BIN = resolve(process.argv[1] ?? '', '../../bin/imsg-companion.js');
+// `BENCH_CLI=<path>`: measure another build's CLI (e.g. main's, for a before/after) with this harness.
+const CLI_BIN = process.env.BENCH_CLI ?? resolve(process.argv[1] ?? '', '../../bin/imsg-companion.js');
 
 /**
  * Diagnosis of the serve burst: `BENCH_HEAPSNAPSHOT=<dir>` writes heap snapshots of serve there
