@@ -10,7 +10,7 @@ import { Companion } from '../../electron/core/app/companion.js';
 const ACCOUNTS = ['one', 'two', 'three'];
 
 /** CPU seconds and RSS of a process from /proc (Linux), or undefined elsewhere. */
-function procUsage(pid: number): { cpuSeconds: number; rssMb: number } | undefined {
+export function procUsage(pid: number): { cpuSeconds: number; rssMb: number } | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');

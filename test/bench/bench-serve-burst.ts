@@ -2,6 +2,7 @@
 // `count` DMs land in chat.db in one transaction. Measures the time until every one is answered
 // (a reply row in chat.db) and the serve process's peak RSS against its idle RSS.
 import { join } from 'node:path';
+import { procUsage } from './bench-idle.js';
 import { makeServeWorld, median, procMemory, resetPeak, rssBreakdown, spawnServe, stopChild, waitForTraced } from './serve-child.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -36,6 +37,7 @@ export async function benchServeBurst(dir: string, simBin: string, cliBin: strin
     // Five messages per sender: the loop limiter (5 own rows a minute per chat) never pauses one.
     const senders = Math.ceil(opts.count / 5);
     const sentCount = db.prepare('SELECT COUNT(*) AS n FROM message WHERE is_from_me = 1');
+    const cpuBefore = procUsage(pid)?.cpuSeconds;
     const started = performance.now();
     db.transaction(() => {
       for (let i = 0; i < opts.count; i++) injectMessage(db, { from: `+1555400${String(i % senders).padStart(4, '0')}`, text: `burst ${i}` });
@@ -56,6 +58,7 @@ export async function benchServeBurst(dir: string, simBin: string, cliBin: strin
       }
     }
     const seconds = (performance.now() - started) / 1000;
+    const cpuAfter = procUsage(pid)?.cpuSeconds;
     await opts.probe?.(pid, 'done');
     const afterBreakdown = rssBreakdown(pid);
     if (exactPeak) peakMb = Math.max(peakMb, procMemory(pid)?.hwmMb ?? 0);
@@ -66,6 +69,7 @@ export async function benchServeBurst(dir: string, simBin: string, cliBin: strin
       messages: opts.count,
       answered,
       allAnsweredSeconds: Math.round(seconds * 1000) / 1000,
+      serveCpuSeconds: cpuBefore === undefined || cpuAfter === undefined ? null : Math.round((cpuAfter - cpuBefore) * 100) / 100,
       idleRssMb: r1(idleRssMb),
       peakRssMb: r1(peakMb),
       afterRssMb: r1(afterMb),
