@@ -1,5 +1,6 @@
 // The contract between the orchestrator and an agent backend.
 import type { AgentConfig, AppConfig } from '../config/schema.js';
+import type { AcpRuntimeFactory } from './agent-availability.js';
 
 /** One `agents.list[]` entry as validated by the config schema. */
 export type AgentEntry = AgentConfig;
@@ -57,6 +58,8 @@ export interface AgentDeps {
   now?: () => number;
   /** The config, for transcript history limits (§15); unset: the default cap applies. */
   config?: AppConfig;
+  /** Backends for `runtime: {type: "acp"}` agents; unset: such agents are "ACP runtime not available". */
+  acpRuntime?: AcpRuntimeFactory;
 }
 
 /** The JSON a webhook or command receives: the inbound context plus who and what to answer. */

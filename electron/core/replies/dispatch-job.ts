@@ -42,7 +42,8 @@ async function answer(rt: AccountRuntime, job: PendingJob): Promise<'done' | 'in
   const peer = d.chatType === 'group' ? { kind: 'group' as const, id: String(d.chatId ?? '') } : { kind: 'direct' as const, id: d.senderNormalized };
   const route = deps.agents().resolve({ accountId: account.accountId, peer });
   if (route.agentId === null) {
-    await deps.activity.append({ ...base, kind: 'agent-error', reason: 'no agent configured', detail: 'add an agent under agents.list in the config to answer messages' });
+    const detail = route.reason === 'no agent configured' ? 'add an agent under agents.list in the config to answer messages' : route.detail;
+    await deps.activity.append({ ...base, kind: 'agent-error', reason: route.reason, detail });
     return 'done';
   }
   const history = d.historyKey ? rt.caches.history?.entries(d.historyKey) ?? [] : [];
