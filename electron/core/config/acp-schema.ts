@@ -18,6 +18,8 @@ export const AcpRuntimeOptionsSchema = z
     workingNoticeSeconds: int(0).optional(),
     permissionTimeoutSeconds: int(1).optional(),
     allowFsWrite: z.boolean().optional(),
+    // Names of variables passed to the agent process besides PATH, HOME, LANG and the known agent's keys.
+    env: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name')).optional(),
   })
   .strict();
 

@@ -48,6 +48,7 @@ describe('ACP config keys', () => {
     expect(problems(withAgent({ type: 'acp', acp: { agent: 'codex', mode: 'forever' } }))).toEqual(['agents.list[0].runtime.acp.mode: expected one of persistent|oneshot']);
     expect(problems(withAgent({ type: 'acp', acp: { agent: 'codex', backend: 'acpy' } }))).toEqual(['agents.list[0].runtime.acp.backend: expected "acpx"']);
     expect(problems({ bindings: [{ type: 'acpx', agentId: 'codex', match: {} }] })).toEqual(['bindings[0].type: expected one of route|acp']);
+    expect(problems(withAgent({ type: 'acp', acp: { agent: 'codex', env: ['OPENAI_API_KEY', 'BAD NAME'] } }))).toEqual(['agents.list[0].runtime.acp.env[1]: an environment variable name']);
     expect(problems(withAgent({ type: 'acp', acp: { agent: 'codex' } }, { backend: { type: 'echo' } }))).toEqual(['agents.list[0].runtime: set either backend or runtime, not both (runtime: {type: "acp"} needs no backend)']);
   });
 });
