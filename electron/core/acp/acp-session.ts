@@ -17,6 +17,8 @@ import { writeInside } from './write-inside.js';
 export type AcpSessionState = 'idle' | 'running' | 'starting' | 'error' | 'closed';
 
 const DEFAULT_PERMISSION_TIMEOUT_SECONDS = 300;
+/** Restarts of a dead persistent agent before it waits for the next message to try again. */
+const MAX_RESTARTS = 5;
 
 /** One binding's (or one unbound conversation's) ACP session. */
 export class AcpSession {
@@ -195,10 +197,16 @@ export class AcpSession {
     this.#set('error');
     this.host.log(this.accountId ?? '-', `ACP agent "${this.agentId}" (${this.key}) ${this.error}`, 'agent-error');
     if (this.host.now() - this.#startedAt > 60_000) this.#attempt = 0;
+    this.#scheduleRestart();
+  }
+
+  /** Restart after a backoff; after {@link MAX_RESTARTS} failed tries it waits for the next message. */
+  #scheduleRestart(): void {
+    if (this.#closed || this.#attempt >= MAX_RESTARTS) return;
     this.#attempt++;
     const delay = backoffDelay(this.#attempt, { baseMs: this.host.timing.restartBaseMs, maxMs: 60_000, jitterRatio: 0.1, stableMs: 60_000 });
     clearTimeout(this.#restart);
-    this.#restart = setTimeout(() => void this.ensure().catch(() => undefined), delay);
+    this.#restart = setTimeout(() => void this.ensure().catch(() => this.#scheduleRestart()), delay);
     this.#restart.unref?.();
   }
 
