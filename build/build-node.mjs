@@ -11,6 +11,8 @@ export const ENTRIES = {
   'bin/imsg-companion': 'electron/cli/bin.ts',
   'bin/imsg-sim': 'test/sim/main.ts',
   'bench/bench': 'test/bench/bench.ts',
+  // A real ACP agent process (SDK agent side) for the ACP runtime tests.
+  'test/acp-agent': 'test/acp/test-agent.ts',
 };
 
 /** Command names: one file each under electron/cli/commands/. */

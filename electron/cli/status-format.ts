@@ -1,6 +1,6 @@
 // Text rendering of `imsg-companion status`.
 import type { ProbeResult } from '../core/imsg/probe.js';
-import type { AccountView } from '../contract/views.js';
+import type { AccountView, AcpSessionView } from '../contract/views.js';
 
 /** What `status` reports (also its --json shape). */
 export interface StatusReport {
@@ -9,6 +9,8 @@ export interface StatusReport {
   accounts: AccountView[];
   pendingPairings: number;
   probes?: Record<string, ProbeResult>;
+  /** ACP bindings and their sessions. */
+  acp?: AcpSessionView[];
 }
 
 /** Human-readable status, one block per account. */
@@ -26,5 +28,6 @@ export function formatStatus(r: StatusReport): string {
     const probe = r.probes?.[a.accountId];
     if (probe) lines.push(`  probe: ${probe.ok ? `ok (imsg ${probe.version ?? '?'} at ${probe.binaryPath ?? a.cliPath}, ${probe.durationMs} ms)` : `FAILED: ${probe.cause?.summary ?? probe.error}${probe.cause?.fix ? `\n    fix: ${probe.cause.fix}` : ''}`}`);
   }
+  if (r.acp && r.acp.length > 0) lines.push('', 'ACP bindings:', ...r.acp.map((v) => `  ${v.id}: ${v.agentId}, ${v.state}${v.sessionId ? `, session ${v.sessionId}` : ''}${v.error ? `, error: ${v.error}` : ''}`));
   return `${lines.join('\n')}\n`;
 }

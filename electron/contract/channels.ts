@@ -38,6 +38,8 @@ export const VERBS = {
   'shell:open-messages': { input: z.object({}).strict(), output: z.object({ opened: z.boolean(), reason: z.string().optional() }) },
   'settings:get': { input: z.object({}).strict(), output: SettingsViewSchema },
   'app:login-item': { input: z.object({ enabled: z.boolean().optional() }).strict(), output: LoginItemViewSchema },
+  /** Close an ACP binding's session (its agent process ends); a binding made in chat is removed, a config one stays. */
+  'bindings:close': { input: z.object({ id: z.string().min(1).max(600) }).strict(), output: z.object({ id: z.string(), source: z.enum(['config', 'chat']), removed: z.boolean() }) },
 } as const;
 
 /** Pushed events: name → payload schema. */

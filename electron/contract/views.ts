@@ -88,6 +88,23 @@ export const ActivityEntrySchema = z.object({
 /** A config problem with its key path. */
 export const ConfigIssueSchema = z.object({ path: z.string(), message: z.string() });
 
+/** One ACP conversation binding and its session (config `bindings[]` of type "acp" or made with `/acp spawn`). */
+export const AcpSessionViewSchema = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  /** The bound conversation: a handle, or `chat_id:`/`chat_guid:`/`chat_identifier:`. */
+  conversation: z.string(),
+  chatName: z.string().optional(),
+  agentId: z.string(),
+  label: z.string().optional(),
+  source: z.enum(['config', 'chat']),
+  state: z.enum(['idle', 'running', 'starting', 'error', 'closed']),
+  sessionId: z.string().optional(),
+  since: z.string(),
+  lastActivityAt: z.string().optional(),
+  error: z.string().optional(),
+});
+
 /** The whole state the UI renders, pushed on every change. */
 export const SnapshotSchema = z.object({
   version: z.string(),
@@ -103,6 +120,8 @@ export const SnapshotSchema = z.object({
   config: z.object({ path: z.string(), ok: z.boolean(), issues: z.array(ConfigIssueSchema) }),
   permissions: z.array(PermissionViewSchema),
   platform: PlatformViewSchema,
+  /** ACP bindings and their sessions. */
+  acp: z.object({ sessions: z.array(AcpSessionViewSchema) }).optional(),
 });
 
 /** The editable settings the Settings section shows (effective values of the default account). */
@@ -128,5 +147,7 @@ export type AccountView = z.infer<typeof AccountViewSchema>;
 export type PairingRequestView = z.infer<typeof PairingRequestViewSchema>;
 /** One activity log line. */
 export type ActivityEntry = z.infer<typeof ActivityEntrySchema>;
+/** One ACP binding as shown. */
+export type AcpSessionView = z.infer<typeof AcpSessionViewSchema>;
 /** The pushed app state. */
 export type Snapshot = z.infer<typeof SnapshotSchema>;

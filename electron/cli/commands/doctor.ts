@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { acpCheckOnly } from '../../core/acp/acp-backend.js';
 import { AgentRegistry } from '../../core/agents/registry.js';
 import { resolveAccounts } from '../../core/config/accounts.js';
 import { loadConfig } from '../../core/config/load.js';
@@ -48,7 +49,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
         fix: probe.ok ? undefined : probe.cause?.fix ?? 'install imsg (brew install steipete/tap/imsg) or set channels.imessage.cliPath',
       });
     }
-    const registry = new AgentRegistry(loaded.config, { stateDir: ctx.stateDir, env: io.env });
+    const registry = new AgentRegistry(loaded.config, { stateDir: ctx.stateDir, env: io.env, acpRuntime: acpCheckOnly });
     const agents = registry.list();
     if (agents.length === 0) checks.push({ name: 'agent', ok: false, detail: 'no agent configured: messages are received but never answered', fix: 'add one under agents.list (types: openai, webhook, command, echo)' });
     for (const agent of agents) {

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { CommandIo } from '../command.js';
 import { UsageError } from '../command.js';
+import { readChatBindings } from '../../core/acp/binding-store.js';
 import { listAccountIds, resolveAccount } from '../../core/config/accounts.js';
 import { formatIssue } from '../../core/config/issues.js';
 import { loadConfig } from '../../core/config/load.js';
@@ -97,7 +98,10 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   });
   const blocked = sender ? await store.isBlocked(account.accountId, sender).catch(() => false) : false;
   const caches = { echo: new SentMessageCache(), selfChat: new SelfChatCache(), loop: new LoopLimiter(), history: new GroupHistory() };
-  const d = decideInbound(message, { account, config, storeAllowFrom, blocked, caches, now: Date.now(), record: false });
+  // Bindings made in chat (`/acp spawn`) route first in the app, so here too.
+  const chat = readChatBindings(ctx.stateDir);
+  if (chat.problem) io.stderr.write(`imsg-companion explain: warning: ACP bindings not read: ${chat.problem}\n`);
+  const d = decideInbound(message, { account, config, storeAllowFrom, blocked, caches, now: Date.now(), record: false, chatBindings: chat.bindings });
   if (values.json) {
     const out = { decision: d.decision, reason: d.reason, chatType: d.chatType, sessionKey: d.sessionKey, agentId: d.agentId, wasMentioned: d.wasMentioned, commandAuthorized: d.commandAuthorized, steps: d.steps };
     io.stdout.write(`${JSON.stringify(out)}\n`);

@@ -1,6 +1,7 @@
 // `imsg-companion status [--probe] [--json]`: per account state, from the running app or from disk.
 import { parseArgs } from 'node:util';
 import { resolveAccounts } from '../../core/config/accounts.js';
+import { offlineSessionViews } from '../../core/acp/session-views.js';
 import { probeImsg, type ProbeResult } from '../../core/imsg/probe.js';
 import { WatchStateStore, watchStateFile } from '../../core/imsg/cursor-store.js';
 import { PairingStore } from '../../core/pairing/index.js';
@@ -34,7 +35,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   if (control) {
     const result = await control.call('status:get', {});
     if (!result.ok) throw new UsageError(result.error.message, 1);
-    report = { running: true, overall: result.data.overall.text, accounts: result.data.accounts, pendingPairings: result.data.pairing.pending.length };
+    report = { running: true, overall: result.data.overall.text, accounts: result.data.accounts, pendingPairings: result.data.pairing.pending.length, acp: result.data.acp?.sessions ?? [] };
   } else {
     report = await offlineReport(ctx.stateDir, ctx.configPath);
   }
@@ -64,5 +65,5 @@ async function offlineReport(stateDir: string, configPath: string): Promise<Stat
       pendingPairings: pending.filter((p) => p.accountId === a.accountId).length,
     });
   }
-  return { running: false, overall: 'imsg Companion is not running (start it with: imsg-companion serve)', accounts, pendingPairings: pending.length };
+  return { running: false, overall: 'imsg Companion is not running (start it with: imsg-companion serve)', accounts, pendingPairings: pending.length, acp: offlineSessionViews(stateDir, config).views };
 }

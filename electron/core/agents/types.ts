@@ -1,5 +1,7 @@
 // The contract between the orchestrator and an agent backend.
 import type { AgentConfig, AppConfig } from '../config/schema.js';
+import type { ConversationBinding } from '../policy/route.js';
+import type { AcpRuntimeFactory } from './agent-availability.js';
 
 /** One `agents.list[]` entry as validated by the config schema. */
 export type AgentEntry = AgentConfig;
@@ -44,6 +46,8 @@ export interface AgentBackend {
   clearSession?(sessionKey: string): Promise<void>;
   /** Cheap reachability check for `doctor`; never rejects. */
   check?(): Promise<BackendCheck>;
+  /** This backend scoped to one conversation binding (ACP: one process and session per binding). */
+  bind?(binding: ConversationBinding): AgentBackend;
 }
 
 /** What backends need from the app. */
@@ -57,6 +61,10 @@ export interface AgentDeps {
   now?: () => number;
   /** The config, for transcript history limits (§15); unset: the default cap applies. */
   config?: AppConfig;
+  /** Backends for `runtime: {type: "acp"}` agents; unset: such agents are "ACP runtime not available". */
+  acpRuntime?: AcpRuntimeFactory;
+  /** Conversation bindings made from the chat (`/acp spawn`); they route before `bindings[]`. */
+  chatBindings?: () => readonly ConversationBinding[];
 }
 
 /** The JSON a webhook or command receives: the inbound context plus who and what to answer. */

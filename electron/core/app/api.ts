@@ -2,6 +2,7 @@
 import type { ContractHandlers } from '../../contract/channels.js';
 import { VerbError } from '../../contract/dispatch.js';
 import { planSend } from '../delivery/send-plan.js';
+import { acpHandlers } from '../acp/api-handlers.js';
 import { probeImsg } from '../imsg/probe.js';
 import { resolveAccount } from '../config/accounts.js';
 import type { Companion } from './companion.js';
@@ -18,6 +19,7 @@ export function companionHandlers(app: Companion): ContractHandlers {
     }
   };
   return {
+    ...acpHandlers(app.acp, () => app.configStore.current),
     ...platformHandlers({ permissions: app.permissions, platform: app.platform, configPath: app.configPath, stateDir: app.stateDir, accounts: () => app.accounts(), config: () => app.configStore.current, env: app.env }),
     'status:get': () => app.snapshot(),
     'pairing:approve': async ({ code, accountId }) => {

@@ -1,6 +1,9 @@
 // Chat commands from authorized senders (§0.10, §21): /status, /help, /new, /reset, /config set|unset.
+import { boundResetText, runAcpCommand } from '../acp/acp-chat-commands.js';
 import { resolveAccount } from '../config/accounts.js';
+import type { ImsgMessage } from '../imsg/message.js';
 import { matchControlCommand, normalizeCommandText } from '../policy/commands.js';
+import { conversationPeer } from '../policy/route.js';
 import type { AccountRuntime } from './account-runtime.js';
 import type { PendingJob } from '../replies/pending-journal.js';
 
@@ -10,6 +13,7 @@ export const HELP_TEXT = [
   '/status — how the companion and its accounts are doing',
   '/new or /reset — start a fresh conversation with the assistant',
   '/config set KEY VALUE, /config unset KEY — change a setting (when enabled in the config)',
+  '/acp spawn AGENT --bind here, /acp close, /acp status — bind this chat to an ACP coding agent',
   '/help — this list',
 ].join('\n');
 
@@ -29,6 +33,11 @@ export async function runChatCommand(rt: AccountRuntime, job: PendingJob): Promi
     case '/config set':
     case '/config unset':
       return configCommand(rt, command, text.slice(command.length).trim());
+    case '/acp spawn':
+    case '/acp close':
+    case '/acp status':
+    case '/acp':
+      return runAcpCommand(rt, job, command, text.slice(command.length).trim());
     default:
       return `Unknown command: ${text.slice(0, 40)}`;
   }
@@ -38,9 +47,10 @@ async function resetSession(rt: AccountRuntime, job: PendingJob): Promise<string
   const d = job.decision;
   if (d.historyKey) rt.caches.history?.clear(d.historyKey);
   if (!d.sessionKey) return 'Nothing to reset here.';
-  const peer = d.chatType === 'group' ? { kind: 'group' as const, id: String(d.chatId ?? '') } : { kind: 'direct' as const, id: d.senderNormalized };
+  const peer = conversationPeer(d, job.message as ImsgMessage);
   const route = rt.deps.agents().resolve({ accountId: rt.account.accountId, peer });
   if (route.agentId !== null) await route.backend.clearSession?.(d.sessionKey);
+  if (route.agentId !== null && route.binding) return boundResetText(rt.deps.acp, route.binding);
   return 'Started a new conversation. Earlier messages are forgotten.';
 }
 

@@ -1,5 +1,9 @@
 // The running companion: accounts from the config, each supervised; decisions logged; replies
 // delivered; live config reload; crash recovery from the dispatch journal; snapshots pushed.
+import type { AcpManager } from '../acp/acp-manager.js';
+import { createAcpManager } from '../acp/app-wiring.js';
+import type { AcpTiming } from '../acp/session-host.js';
+import { acpSessionViews } from '../acp/session-views.js';
 import { AgentRegistry } from '../agents/registry.js';
 import { resolveAccounts, type ResolvedAccount } from '../config/accounts.js';
 import { ConfigStore } from '../config/config-store.js';
@@ -33,6 +37,8 @@ export interface CompanionOptions {
   readonly now?: () => number;
   /** OS services (Electron's in the app; a Node one for headless serve, the default). */
   readonly platform?: PlatformPort;
+  /** ACP runtime timing (tests). */
+  readonly acpTiming?: Partial<AcpTiming>;
   /** Permission probe seams (tests). */
   readonly permissionProbes?: ConstructorParameters<typeof PermissionsService>[0]['probes'];
 }
@@ -55,6 +61,8 @@ export class Companion {
   readonly events = new Emitter<CompanionEvents>();
   readonly platform: PlatformPort;
   readonly permissions: PermissionsService;
+  /** ACP sessions and conversation bindings. */
+  readonly acp: AcpManager;
   readonly #opts: CompanionOptions;
   readonly #runtimes = new Map<string, { runtime: AccountRuntime; fingerprint: string }>();
   readonly #startedAt = new Date().toISOString();
@@ -77,6 +85,7 @@ export class Companion {
     this.journal = new PendingJournal(PendingJournal.fileIn(opts.stateDir));
     this.intents = new SendIntents(SendIntents.fileIn(opts.stateDir));
     this.queue = new ConversationQueue(opts.queue);
+    this.acp = createAcpManager({ stateDir: opts.stateDir, env: opts.env ?? process.env, activity: this.activity, runtime: (id) => this.runtime(id), changed: () => this.changed() }, opts.acpTiming);
     this.#agents = this.#buildAgents();
     this.activity.onEntry((e) => this.events.emit('activity', e));
     this.platform = opts.platform ?? createNodePlatform({ env: opts.env });
@@ -113,6 +122,7 @@ export class Companion {
     this.#agents = this.#buildAgents();
     await this.activity.loadTail();
     this.intents.load();
+    await this.acp.start();
     await this.#syncAccounts();
     await resumeReplies(this.journal, this.activity, (id) => this.runtime(id));
     if (this.#opts.watchConfig !== false) {
@@ -132,6 +142,7 @@ export class Companion {
     await Promise.all([...this.#runtimes.values()].map(({ runtime }) => runtime.stop()));
     await this.queue.idle();
     this.#runtimes.clear();
+    await this.acp.stop();
     // The UI saw the accounts stop; after this nothing of the app runs any more.
     await this.#pusher.stop();
     // A journal that cannot be written (full disk) keeps what it holds for the next start's
@@ -209,6 +220,7 @@ export class Companion {
       permissions: this.permissions.current(),
       platform: this.platform.describe(),
       storageProblem: this.journal.lastError ?? this.activity.lastError,
+      acp: { sessions: acpSessionViews(this.acp, this.configStore.current) },
     });
     return this.#last;
   }
@@ -219,7 +231,7 @@ export class Companion {
   }
 
   #buildAgents(): AgentRegistry {
-    return new AgentRegistry(this.configStore.current, { stateDir: this.#opts.stateDir, env: this.#opts.env ?? process.env });
+    return new AgentRegistry(this.configStore.current, { stateDir: this.#opts.stateDir, env: this.#opts.env ?? process.env, acpRuntime: this.acp.factory, chatBindings: () => this.acp.chatBindings() });
   }
 
   async #syncAccounts(): Promise<void> {
@@ -247,6 +259,7 @@ export class Companion {
         supervisorOverrides: this.#opts.supervisorOverrides,
         now: this.#opts.now ?? Date.now,
         statusText: () => this.statusText(),
+        acp: this.acp,
       });
       this.#runtimes.set(id, { runtime, fingerprint: JSON.stringify(account) });
       await runtime.start();

@@ -1,6 +1,7 @@
 // One inbound message: validate → decide (policy) → act (pairing / dispatch / drop) → record durably.
 // Resolves once decided; the returned `durable` settles when the record is on disk, and only
 // then may the watch cursor move past the message (the inbound queue waits for it in order).
+import { acpBeforeDispatch } from '../acp/inbound-hook.js';
 import { parseImsgMessage } from '../imsg/message.js';
 import type { HandledMessage, QueuedMessage } from '../imsg/inbound-queue.js';
 import { decideInbound } from '../policy/decide.js';
@@ -23,6 +24,7 @@ export async function handleInbound(rt: AccountRuntime, payload: QueuedMessage):
   const decision = decideInbound(message, {
     account,
     config: deps.configStore.current,
+    chatBindings: deps.acp?.chatBindings(),
     storeAllowFrom: store.approved,
     blocked: store.blocked,
     caches: rt.caches,
@@ -35,6 +37,8 @@ export async function handleInbound(rt: AccountRuntime, payload: QueuedMessage):
     await handlePairing(rt, message, decision);
     return undefined;
   }
+  const answered = acpBeforeDispatch(rt, decision, message);
+  if (answered) return durably(deps.activity.append({ ...activityFromDecision(account.accountId, message, decision), detail: answered }));
   return accept(rt, payload, decision);
 }
 

@@ -1,4 +1,5 @@
 // What every account runtime shares with the companion (stores, log, queue, config, events).
+import type { AcpManager } from '../acp/acp-manager.js';
 import type { AgentRegistry } from '../agents/registry.js';
 import type { ConfigStore } from '../config/config-store.js';
 import type { PairingStore } from '../pairing/index.js';
@@ -31,4 +32,6 @@ export interface RuntimeDeps {
   readonly now: () => number;
   /** Replies to a chat command (`/status`): a short summary of the whole app. */
   readonly statusText: () => string;
+  /** The ACP runtime (chat bindings, `/acp` commands, permission answers); unset in bare tests. */
+  readonly acp?: AcpManager;
 }

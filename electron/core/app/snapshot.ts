@@ -19,6 +19,8 @@ export interface SnapshotInput {
   readonly platform: PlatformView;
   /** The state directory cannot be written (the reply journal or the activity log failed). */
   readonly storageProblem?: string;
+  /** ACP bindings and their sessions. */
+  readonly acp?: Snapshot['acp'];
 }
 
 /** The health of an account that is not running (disabled, paused or not started yet). */
@@ -49,6 +51,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     config: input.config,
     permissions: [...input.permissions],
     platform: input.platform,
+    ...(input.acp && { acp: input.acp }),
   };
 }
 
@@ -67,6 +70,8 @@ function overall(input: SnapshotInput, accounts: readonly AccountView[]): Snapsh
   const starting = enabled.filter((a) => a.health.state !== 'watching');
   if (starting.length > 0) return { level: 'warning', text: `Starting ${starting.map((a) => a.accountId).join(', ')}…` };
   if (input.agents.list.length === 0) return { level: 'warning', text: 'No agent configured: messages are received but not answered' };
+  const broken = input.acp?.sessions.find((s) => s.state === 'error');
+  if (broken) return { level: 'warning', text: `ACP binding ${broken.id}: ${broken.error ?? 'not running'}` };
   if (input.pending.length > 0) return { level: 'warning', text: `${input.pending.length} pairing request${input.pending.length === 1 ? '' : 's'} to approve` };
   const unhealthy = enabled.filter((a) => !a.health.healthy);
   if (unhealthy.length > 0) return { level: 'warning', text: `${unhealthy.map((a) => a.accountId).join(', ')}: no recent answer from imsg` };

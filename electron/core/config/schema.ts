@@ -1,11 +1,12 @@
 // The whole config file: `channels.imessage` plus the agent, message, session and routing keys we read.
 import { z } from 'zod';
 import { AgentBackendConfigSchema } from '../agents/backend-schema.js';
+import { AgentRuntimeSchema, BindingAcpSchema } from './acp-schema.js';
 import { IMessageChannelSchema, int } from './imessage-schema.js';
 
 const MentionPatternsSchema = z.array(z.string());
 
-/** One `agents.list[]` entry; `backend` is validated by the agent backends' own schema. */
+/** One `agents.list[]` entry; `backend` is validated by the agent backends' own schema; `runtime` (ACP) needs no backend. */
 const AgentEntrySchema = z
   .object({
     id: z.string().trim().min(1),
@@ -13,12 +14,15 @@ const AgentEntrySchema = z
     default: z.boolean().optional(),
     groupChat: z.object({ mentionPatterns: MentionPatternsSchema.optional() }).strict().optional(),
     backend: AgentBackendConfigSchema.optional(),
+    runtime: AgentRuntimeSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((a) => !(a.backend && a.runtime), { path: ['runtime'], error: 'set either backend or runtime, not both (runtime: {type: "acp"} needs no backend)' });
 
-/** One `bindings[]` route (§14): the peer or account it matches and the agent that answers. */
+/** One `bindings[]` route (§14): the peer or account it matches and the agent that answers; `type: "acp"` binds an ACP session. */
 const BindingSchema = z
   .object({
+    type: z.enum(['route', 'acp']).optional(),
     agentId: z.string().trim().min(1),
     comment: z.string().optional(),
     match: z
@@ -28,6 +32,7 @@ const BindingSchema = z
         peer: z.object({ kind: z.enum(['direct', 'group']), id: z.string().trim().min(1) }).strict().optional(),
       })
       .strict(),
+    acp: BindingAcpSchema.optional(),
   })
   .strict();
 

@@ -15,6 +15,10 @@ export const CONTROL_COMMANDS: readonly CommandSpec[] = [
   { words: '/reset', takesArgs: false },
   { words: '/config set', takesArgs: true },
   { words: '/config unset', takesArgs: true },
+  { words: '/acp spawn', takesArgs: true },
+  { words: '/acp close', takesArgs: false },
+  { words: '/acp status', takesArgs: false },
+  { words: '/acp', takesArgs: false },
 ];
 
 /** Trim, turn `/cmd: args` into `/cmd args`, and collapse whitespace runs to one space. */

@@ -5,6 +5,7 @@ import type { ImsgAttachment } from '../imsg/message.js';
 import type { SentMessageCache } from './echo-cache.js';
 import type { GroupHistory, HistoryEntry } from './history.js';
 import type { LoopLimiter } from './loop-limiter.js';
+import type { ConversationBinding } from './route.js';
 import type { SelfChatCache } from './self-chat-cache.js';
 
 /** One line of the decision trace, in words a user understands. */
@@ -81,6 +82,8 @@ export interface DecideContext {
   caches: DecisionCaches;
   /** Clock, in ms. */
   now: number;
+  /** Conversation bindings made from the chat (`/acp spawn … --bind here`); they route first. */
+  chatBindings?: readonly ConversationBinding[];
   /** false = explain: read the caches, never write them. Default true. */
   record?: boolean;
 }

@@ -13,7 +13,7 @@ import { LOOP_COUNTED_REASONS, LOOP_LIMITED_REASON, loopKey } from './loop-limit
 import { buildMentionMatcher, resolveMentionPatterns } from './mentions.js';
 import { normalizeHandle } from './normalize.js';
 import { detectReflection } from './reflection.js';
-import { resolveAgentRoute } from './route.js';
+import { conversationPeer, resolveAgentRoute } from './route.js';
 import { inboundSessionKey } from './session-key.js';
 import { formatChatTarget } from './targets.js';
 
@@ -67,14 +67,15 @@ function checkContent(message: ImsgMessage, ctx: DecideContext, d: DecisionDraft
   const { account, config, now } = ctx;
   const { isGroup } = a;
   const chatId = message.chat_id;
-  const peer = { kind: isGroup ? 'group' : 'direct', id: isGroup ? String(chatId) : d.fields.senderNormalized } as const;
-  const route = resolveAgentRoute(config, account.accountId, peer);
+  const peer = conversationPeer({ chatType: isGroup ? 'group' : 'direct', chatId, senderNormalized: d.fields.senderNormalized }, message);
+  const route = resolveAgentRoute(config, account.accountId, peer, ctx.chatBindings);
   d.agentId = route.agentId;
   d.sessionKey = inboundSessionKey(config, { agentId: route.agentId, accountId: account.accountId, peer });
   const patterns = resolveMentionPatterns(config, route.agentId);
   const matcher = buildMentionMatcher(patterns.patterns);
   const skipped = matcher.skipped.map((s) => `; skipped pattern ${JSON.stringify(s.pattern)}: ${s.reason}`).join('');
-  d.info('route', `agent "${route.agentId}" (${route.matchedBy}), session ${d.sessionKey}${skipped}`);
+  const bound = route.binding ? ` ${route.binding.source === 'chat' ? 'made in this chat' : 'from the config'}: ${route.binding.id}${route.binding.label ? ` "${route.binding.label}"` : ''}` : '';
+  d.info('route', `agent "${route.agentId}" (${route.matchedBy}${bound}), session ${d.sessionKey}${skipped}`);
 
   if (!a.bodyText) return d.drop('empty body', 'body', 'the message has no text and no usable attachment');
   if (!a.skipSelfChatLookup && ctx.caches.selfChat.has(a.selfLookup, now)) {

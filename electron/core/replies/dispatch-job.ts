@@ -3,6 +3,7 @@ import { resolveInboundAttachments } from '../attachments/index.js';
 import { buildInboundContext } from '../delivery/context.js';
 import { prepareReply } from '../delivery/prepare-reply.js';
 import type { ImsgMessage } from '../imsg/message.js';
+import { conversationPeer } from '../policy/route.js';
 import type { AccountRuntime } from '../app/account-runtime.js';
 import { preview } from '../app/activity-shape.js';
 import { echoTarget } from '../app/echo-target.js';
@@ -39,10 +40,12 @@ async function answer(rt: AccountRuntime, job: PendingJob): Promise<'done' | 'in
   // A send was under way for this job when the last run (or this account) stopped: check the chat.
   const intent = deps.intents.get(job.id);
   if (intent) return resendUnsent(rt, job, intent, base);
-  const peer = d.chatType === 'group' ? { kind: 'group' as const, id: String(d.chatId ?? '') } : { kind: 'direct' as const, id: d.senderNormalized };
+  const peer = conversationPeer(d, message);
   const route = deps.agents().resolve({ accountId: account.accountId, peer });
   if (route.agentId === null) {
-    await deps.activity.append({ ...base, kind: 'agent-error', reason: 'no agent configured', detail: 'add an agent under agents.list in the config to answer messages' });
+    // A binding to a missing agent names the binding: it is that conversation's error, not "no agent".
+    const detail = route.reason === 'no agent configured' && !route.detail.includes('(binding ') ? 'add an agent under agents.list in the config to answer messages' : route.detail;
+    await deps.activity.append({ ...base, kind: 'agent-error', reason: route.reason, detail });
     return 'done';
   }
   const history = d.historyKey ? rt.caches.history?.entries(d.historyKey) ?? [] : [];

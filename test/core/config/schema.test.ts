@@ -178,7 +178,8 @@ describe('other sections', () => {
     [{ bindings: [{ agentId: 'a', match: { peer: { kind: 'dm', id: 'x' } } }] }, 'bindings[0].match.peer.kind: expected one of direct|group'],
     [{ bindings: [{ agentId: 'a', match: { peer: { kind: 'group' } } }] }, 'bindings[0].match.peer.id: required'],
     [{ bindings: [{ agentId: 'a', match: { guildId: '1' } }] }, 'bindings[0].match.guildId: unknown key'],
-    [{ bindings: [{ agentId: 'a', type: 'acp', match: {} }] }, 'bindings[0].type: unknown key'],
+    [{ bindings: [{ agentId: 'a', type: 'bind', match: {} }] }, 'bindings[0].type: expected one of route|acp'],
+    [{ bindings: [{ agentId: 'a', type: 'acp', match: {}, acp: { labels: 'x' } }] }, 'bindings[0].acp.labels: unknown key'],
   ])('%j → %s', (raw, line) => {
     expect(problems(raw)).toEqual([line]);
   });

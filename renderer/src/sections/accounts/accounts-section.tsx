@@ -2,6 +2,7 @@
 import { SnapshotGate } from '../../components/snapshot-gate.js';
 import { Empty } from '../../components/ui/section-states.js';
 import { AccountCard } from './account-card.js';
+import { AcpBindings } from './acp-bindings.js';
 
 /** The Accounts panel. */
 export function AccountsSection() {
@@ -15,6 +16,7 @@ export function AccountsSection() {
             {snapshot.accounts.map((a) => (
               <AccountCard key={a.accountId} account={a} />
             ))}
+            <AcpBindings sessions={snapshot.acp?.sessions} />
           </div>
         )
       }
