@@ -38,6 +38,8 @@ export const VERBS = {
   'shell:open-messages': { input: z.object({}).strict(), output: z.object({ opened: z.boolean(), reason: z.string().optional() }) },
   'settings:get': { input: z.object({}).strict(), output: SettingsViewSchema },
   'app:login-item': { input: z.object({ enabled: z.boolean().optional() }).strict(), output: LoginItemViewSchema },
+  /** Show the process log file in Finder (app: ~/Library/Logs/imsg Companion/main.log; serve: <state dir>/logs/serve.log). */
+  'app:reveal-logs': { input: z.object({}).strict(), output: z.object({ opened: z.boolean(), path: z.string(), reason: z.string().optional() }) },
 } as const;
 
 /** Pushed events: name → payload schema. */

@@ -26,6 +26,7 @@ export const VERB_NAMES = [
   'shell:open-messages',
   'settings:get',
   'app:login-item',
+  'app:reveal-logs',
 ] as const satisfies readonly VerbName[];
 
 /** Every pushed event name of the contract (same set as `keyof EVENTS`). */

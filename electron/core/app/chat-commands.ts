@@ -1,5 +1,6 @@
 // Chat commands from authorized senders (§0.10, §21): /status, /help, /new, /reset, /config set|unset.
 import { resolveAccount } from '../config/accounts.js';
+import { privilegedKey } from '../config/privileged-keys.js';
 import { matchControlCommand, normalizeCommandText } from '../policy/commands.js';
 import type { AccountRuntime } from './account-runtime.js';
 import type { PendingJob } from '../replies/pending-journal.js';
@@ -51,6 +52,8 @@ async function configCommand(rt: AccountRuntime, command: '/config set' | '/conf
   const [key = '', ...rest] = args.split(' ');
   if (key === '') return `Usage: ${command} KEY${command === '/config set' ? ' VALUE' : ''}`;
   if (/^channels\.imessage\.?$/.test(key) || key === 'channels') return `Refused: ${key} is too broad; name a field beneath it (e.g. channels.imessage.dmPolicy).`;
+  const privileged = privilegedKey(key);
+  if (privileged) return `Refused: ${key} cannot be changed from chat: it sets ${privileged.why}. Change it on the Mac (the app's Settings or imsg-companion config set).`;
   const targetAccount = /^channels\.imessage\.accounts\.([^.]+)\./.exec(key)?.[1];
   const writable = rt.account.configWrites && (targetAccount === undefined || safeConfigWrites(config, targetAccount));
   if (!writable) return 'Refused: configWrites is false for this account.';
