@@ -4,10 +4,11 @@
 // and `serve` never both answer, and the CLI reaches the app as it reaches `serve`.
 import { companionHandlers } from '../core/app/api.js';
 import { Companion } from '../core/app/companion.js';
-import { resolveConfigPath, resolveStateDir } from '../core/config/paths.js';
+import { resolveConfigPath } from '../core/config/paths.js';
 import type { PlatformPort } from '../core/platform/platform-port.js';
 import { type ControlSocket, startControlSocket } from '../core/transport/control-socket.js';
 import type { CoreHandle } from './electron-api.js';
+import { appStateDir } from './state-dir.js';
 
 /** Inputs of {@link createCore}. */
 export interface CoreOptions {
@@ -15,12 +16,6 @@ export interface CoreOptions {
   readonly version: string;
   readonly env?: NodeJS.ProcessEnv;
   readonly home?: string;
-}
-
-/** The state dir the app uses (also where boot looks for an earlier build's Chromium files). */
-export function appStateDir(env: NodeJS.ProcessEnv = process.env, home?: string): string {
-  // The app is macOS-only; 'darwin' keeps a dev run on another OS on the same layout.
-  return resolveStateDir({ env, platform: 'darwin', home });
 }
 
 /** Build the Companion the menu-bar app runs (the same core `serve` runs headless). */

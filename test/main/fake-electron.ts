@@ -2,6 +2,8 @@
 // no test-framework imports so the packaging smoke test can bundle it for plain Node too.
 // Objects record what the app did to them; tests drive events through their EventEmitters.
 import { EventEmitter } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 type Rect = { x: number; y: number; width: number; height: number };
 
@@ -139,7 +141,9 @@ export function createFakeElectron(
   opts: { lock?: boolean; appPath?: string; loginStatus?: string; platformDark?: boolean; openedAtLogin?: boolean; inApplications?: boolean; appData?: string; logs?: string } = {},
 ) {
   const calls: string[] = [];
-  const paths: Record<string, string> = { appData: opts.appData ?? '/fake/Application Support', logs: opts.logs ?? '/fake/Logs/imsg Companion' };
+  // Under the temp dir: a boot without a test log opens the real log file there (never in /).
+  const base = join(tmpdir(), `imsg-fake-electron-${process.pid}`);
+  const paths: Record<string, string> = { appData: opts.appData ?? join(base, 'Application Support'), logs: opts.logs ?? join(base, 'Logs', 'imsg Companion') };
   paths.userData = `${paths.appData}/imsg-companion`;
   const app = Object.assign(new EventEmitter(), {
     calls,

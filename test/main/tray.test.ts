@@ -8,7 +8,7 @@ import { trayIconFile, trayLook } from '../../electron/main/tray-state.js';
 import { FakeTray } from './fake-electron.js';
 import { account, pairingRequest, permission, snapshot } from './helpers.js';
 
-const image = (state: string) => ({ state }) as unknown as NativeImage;
+const image = (state: string) => ({ state, isEmpty: () => false }) as unknown as NativeImage;
 
 function controller() {
   const toggle = vi.fn();
@@ -44,10 +44,10 @@ describe('TrayController', () => {
     const { ctl, tray } = controller();
     ctl.render(trayLook(snapshot({ pairing: { pending: [pairingRequest()], approved: [] } })));
     expect(tray.title).toBe('1');
-    expect(tray.image).toEqual({ state: 'attention' });
+    expect(tray.image).toMatchObject({ state: 'attention' });
     tray.image = undefined;
     ctl.refresh();
-    expect(tray.image).toEqual({ state: 'attention' });
+    expect(tray.image).toMatchObject({ state: 'attention' });
   });
 });
 

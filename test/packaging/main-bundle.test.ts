@@ -40,7 +40,7 @@ afterAll(() => {
 
 describe('the bundled main process', () => {
   it('boots in order: single-instance lock, sandbox, privileged scheme, then ready', () => {
-    expect((report.calls as string[]).slice(0, 4)).toEqual(['requestSingleInstanceLock', 'enableSandbox', 'registerSchemesAsPrivileged', 'whenReady']);
+    expect((report.calls as string[]).slice(0, 5)).toEqual(['setPath:userData', 'requestSingleInstanceLock', 'enableSandbox', 'registerSchemesAsPrivileged', 'whenReady']);
     expect(report.loaded).toEqual(['app://ui/index.html']);
   });
 
