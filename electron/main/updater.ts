@@ -11,7 +11,7 @@ export interface UpdaterLike {
   logger: { info(m: unknown): void; warn(m: unknown): void; error(m: unknown): void; debug?(m: unknown): void } | null;
   on(event: 'update-available' | 'update-not-available' | 'update-downloaded', listener: (info: { version: string }) => void): unknown;
   on(event: 'error', listener: (err: Error) => void): unknown;
-  checkForUpdates(): Promise<unknown>;
+  checkForUpdates(): Promise<{ downloadPromise?: Promise<unknown> | null } | null>;
 }
 
 /** What the updater is doing, for the menu and the "Check for Updates" answer. */
@@ -79,7 +79,9 @@ export class Updates {
     this.#set({ kind: 'checking' });
     try {
       const updater = await this.#updater_();
-      await updater.checkForUpdates();
+      const result = await updater.checkForUpdates();
+      // A failed download also arrives as an 'error' event (which sets the state); keep its promise handled.
+      void result?.downloadPromise?.catch(() => undefined);
       // The events have set the state by now; a check that found nothing and said nothing is up to date.
       if ((this.#state as UpdateState).kind === 'checking') this.#set({ kind: 'up-to-date', version: this.#opts.currentVersion });
     } catch (err) {
