@@ -61,7 +61,7 @@ describe('the bundled main process', () => {
 
   it('takes the state dir through the control socket (the CLI sees "app"), logs to its file, keeps its own userData', () => {
     expect(report.owner).toMatchObject({ kind: 'app', version: '0.0.0-test' });
-    expect(report.logFile).toMatch(/^\S+Z info  imsg Companion 0\.0\.0-test starting \(pid \d+\)$/m);
+    expect(report.logFile).toMatch(/^\S+Z info {2}imsg Companion 0\.0\.0-test starting \(pid \d+\)$/m);
     expect(report.userData).toBe(join(tmp, 'appdata', 'imsg Companion'));
   });
 });
