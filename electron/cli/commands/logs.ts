@@ -1,6 +1,6 @@
 // `imsg-companion logs [--follow] [--lines N]`: print the log of the running app or serve.
 import { parseArgs } from 'node:util';
-import { existingLogs, readFrom, tailLines } from '../../core/logs/log-files.js';
+import { existingLogs, type FollowPosition, readFrom, tailLines } from '../../core/logs/log-files.js';
 import { connectControl } from '../../core/transport/control-client.js';
 import { terminalSafe } from '../../core/logs/log-text.js';
 import type { CommandIo } from '../command.js';
@@ -41,12 +41,12 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   const first = await tailLines(file, lines);
   io.stdout.write(terminalSafe(first.text));
   if (!values.follow) return 0;
-  let offset = first.size;
+  let at: FollowPosition = first;
   await new Promise<void>((resolve) => {
     const timer = setInterval(() => {
-      void readFrom(file, offset).then((next) => {
+      void readFrom(file, at).then((next) => {
         if (next.rotated) io.stderr.write(`==> ${file} was rotated <==\n`);
-        offset = next.size;
+        at = next;
         if (next.text) io.stdout.write(terminalSafe(next.text));
       });
     }, FOLLOW_MS);

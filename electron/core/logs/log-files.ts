@@ -18,10 +18,10 @@ export async function existingLogs(stateDir: string, opts: { platform?: NodeJS.P
 }
 
 /** The last `lines` lines of `file` (reads at most the last 1 MiB). */
-export async function tailLines(file: string, lines: number): Promise<{ text: string; size: number }> {
+export async function tailLines(file: string, lines: number): Promise<{ text: string; size: number; ino: number }> {
   const handle = await fs.open(file, 'r');
   try {
-    const { size } = await handle.stat();
+    const { size, ino } = await handle.stat();
     const start = Math.max(0, size - 1024 * 1024);
     const buf = Buffer.alloc(size - start);
     await handle.read(buf, 0, buf.length, start);
@@ -30,24 +30,31 @@ export async function tailLines(file: string, lines: number): Promise<{ text: st
     // A cut at the 1 MiB mark leaves a partial first line: drop it.
     if (start > 0) all.shift();
     const kept = all.slice(-lines);
-    return { text: kept.length > 0 ? `${kept.join('\n')}\n` : '', size };
+    return { text: kept.length > 0 ? `${kept.join('\n')}\n` : '', size, ino };
   } finally {
     await handle.close();
   }
 }
 
-/** Bytes of `file` from `offset` to its end (or from 0 when it was rotated or truncated). */
-export async function readFrom(file: string, offset: number): Promise<{ text: string; size: number; rotated: boolean }> {
+/** Where a follower is: the byte offset in the file with inode `ino`. */
+export interface FollowPosition {
+  readonly size: number;
+  readonly ino?: number;
+}
+
+/** Bytes of `file` after `at` (or from 0 when it was rotated: another inode, or shorter than before). */
+export async function readFrom(file: string, at: FollowPosition): Promise<{ text: string; size: number; ino?: number; rotated: boolean }> {
+  const offset = at.size;
   const stat = await fs.stat(file).catch(() => undefined);
   if (!stat) return { text: '', size: 0, rotated: offset > 0 };
-  const rotated = stat.size < offset;
+  const rotated = stat.size < offset || (at.ino !== undefined && stat.ino !== at.ino);
   const from = rotated ? 0 : offset;
-  if (stat.size === from) return { text: '', size: from, rotated };
+  if (stat.size === from) return { text: '', size: from, ino: stat.ino, rotated };
   const handle = await fs.open(file, 'r');
   try {
     const buf = Buffer.alloc(stat.size - from);
     const { bytesRead } = await handle.read(buf, 0, buf.length, from);
-    return { text: buf.subarray(0, bytesRead).toString('utf8'), size: from + bytesRead, rotated };
+    return { text: buf.subarray(0, bytesRead).toString('utf8'), size: from + bytesRead, ino: stat.ino, rotated };
   } finally {
     await handle.close();
   }
