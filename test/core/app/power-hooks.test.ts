@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushAll, type PingTarget, pingChildren } from '../../../electron/core/app/power-hooks.js';
 import { channel, cleanup, ECHO_AGENTS, startApp } from './app-fixture.js';
 
-function target(state: string, answer: 'ok' | 'timeout'): PingTarget & { retry: ReturnType<typeof vi.fn>; request: ReturnType<typeof vi.fn> } {
+function target(state: string, answer: 'ok' | 'timeout') {
   return {
     health: () => ({ state }) as ReturnType<PingTarget['health']>,
     request: vi.fn(async () => {
@@ -12,7 +12,7 @@ function target(state: string, answer: 'ok' | 'timeout'): PingTarget & { retry: 
     }),
     retry: vi.fn(),
     flush: vi.fn(async () => undefined),
-  };
+  } satisfies PingTarget;
 }
 
 describe('pingChildren', () => {
