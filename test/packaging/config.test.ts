@@ -86,3 +86,21 @@ describe('.github/workflows/release.yml', () => {
     expect(yml).toContain('actions/upload-artifact');
   });
 });
+
+describe('.github/workflows/mac.yml', () => {
+  const yml = readFileSync(resolve(repo, '.github', 'workflows', 'mac.yml'), 'utf8');
+  const pkg = JSON.parse(readFileSync(resolve(repo, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+
+  it('drives the built app on macos-latest with the same one script a Mac user runs locally', () => {
+    expect(yml).toMatch(/runs-on: macos-latest/);
+    expect(yml).toContain('run: npm run test:mac');
+    expect(pkg.scripts['test:mac']).toBe('node build/mac-e2e.mjs');
+    expect(pkg.scripts.pretest).toBe('node build/test-deps.mjs');
+  });
+
+  it('keeps the manual checklist for what CI cannot see', () => {
+    const doc = readFileSync(resolve(repo, 'docs', 'mac-checklist.md'), 'utf8');
+    for (const topic of ['TCC', 'notch', 'Sleep, wake', 'Login item', 'notarization', 'Translocation']) expect(doc.toLowerCase()).toContain(topic.toLowerCase());
+  });
+});
+
