@@ -52,6 +52,12 @@ describe('TrayController', () => {
 });
 
 describe('trayLook', () => {
+  it('says in the tooltip when notifications do not show, without a badge', () => {
+    const base = snapshot();
+    const look = trayLook(snapshot({ platform: { ...base.platform, notifications: { ok: false, problem: 'unsigned' } } }));
+    expect(look).toEqual({ icon: 'normal', title: '', tooltip: 'imsg Companion: Answering messages · notifications do not show (see Settings)' });
+  });
+
   it('is quiet when all is well, and shows the pending count and "!" on problems', () => {
     expect(trayLook(snapshot())).toEqual({ icon: 'normal', title: '', tooltip: 'imsg Companion: Answering messages' });
     const two = snapshot({ pairing: { pending: [pairingRequest('AAAA'), pairingRequest('BBBB')], approved: [] } });
