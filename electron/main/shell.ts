@@ -90,7 +90,8 @@ export function startShell(e: ElectronApi, opts: ShellOptions): Shell {
   const trusted = new TrustedSenders();
   const win = new e.BrowserWindow(popoverWindowOptions(join(root, 'dist', 'preload', 'preload.cjs'), !e.app.isPackaged));
   // Privileged config keys change from the renderer only after a native confirmation (with the value).
-  const confirm = dialogDecision({ showMessageBox: (options) => e.dialog.showMessageBox(win, options) });
+  // App-modal, not a sheet on the popover: the popover hides on blur, and a sheet would hide with it.
+  const confirm = dialogDecision({ showMessageBox: (options) => e.dialog.showMessageBox(options) });
   registerVerbs({ ipcMain: e.ipcMain, handlers: guardPrivileged(core.handlers, confirm), trusted, warn: (m) => log('warn', m) });
   trusted.add(win.webContents);
   // skipTransformProcessType keeps the Dock icon from coming back (electron#37832).
