@@ -4,18 +4,18 @@ import { join } from 'node:path';
 import type { Menu } from 'electron';
 import type { Snapshot } from '../contract/views.js';
 import type { PlatformPort } from '../core/platform/platform-port.js';
-import { InstanceBusyError } from '../core/transport/control-owner.js';
 import { guardPrivileged } from '../core/transport/privileged-guard.js';
 import { dispatchVerb } from '../contract/dispatch.js';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin.js';
 import { createAppProtocolHandler } from './app-protocol.js';
 import type { CoreHandle, ElectronApi, Log } from './electron-api.js';
+import { openConfigFile, startCore } from './core-start.js';
 import { createElectronPlatform } from './electron-platform.js';
 import { EventRelay } from './event-relay.js';
 import { registerVerbs } from './ipc-bridge.js';
 import { loginItemView } from './login-item.js';
 import { NotificationStatus } from './notification-status.js';
-import { type DeliveredNotification, Notifier, type UiSection } from './notifier.js';
+import type { Notifier, UiSection } from './notifier.js';
 import { Popover } from './popover.js';
 import { placeUnderTray } from './popover-position.js';
 import { POPOVER_SIZE, popoverWindowOptions } from './popover-window.js';
@@ -26,7 +26,9 @@ import { TrayController } from './tray-controller.js';
 import { applicationMenuTemplate, trayMenuTemplate } from './tray-menu.js';
 import { trayIconFile, trayLook } from './tray-state.js';
 import { TrustedSenders } from './trusted-senders.js';
-import { UNSIGNED_UPDATES, type UpdaterLike, Updates } from './updater.js';
+import type { UpdaterLike, Updates } from './updater.js';
+import { startNotifications } from './app-notifications.js';
+import { appUpdates, checkUpdatesWithDialog, updatesMenuItem } from './app-updates.js';
 import { denyAllPermissions } from './web-guards.js';
 
 /** Keeps the icon's place in the menu bar across relaunches (§2.2). */
@@ -63,13 +65,6 @@ export interface ShellOptions {
   readonly loadUpdater?: () => Promise<UpdaterLike>;
 }
 
-const loadElectronUpdater = async (): Promise<UpdaterLike> => {
-  const mod = (await import('electron-updater')) as unknown as { autoUpdater?: UpdaterLike; default?: { autoUpdater: UpdaterLike } };
-  const updater = mod.autoUpdater ?? mod.default?.autoUpdater;
-  if (!updater) throw new Error('electron-updater has no autoUpdater');
-  return updater;
-};
-
 /** Build the shell (call once, after `app.whenReady()`). */
 export function startShell(e: ElectronApi, opts: ShellOptions): Shell {
   const platformName = opts.platform ?? process.platform;
@@ -101,16 +96,7 @@ export function startShell(e: ElectronApi, opts: ShellOptions): Shell {
 
   let snapshot: Snapshot | undefined;
   const call = <V extends 'app:pause' | 'permissions:check' | 'app:reveal-logs'>(verb: V, input: unknown) => dispatchVerb(core.handlers, verb, input);
-  const updates = new Updates({
-    offReason: !macos || !e.app.isPackaged ? 'Updates run only in the packaged Mac app.' : opts.signed ? undefined : UNSIGNED_UPDATES,
-    load: opts.loadUpdater ?? loadElectronUpdater,
-    currentVersion: e.app.getVersion(),
-    log,
-  });
-  const checkUpdates = async (): Promise<void> => {
-    const state = await updates.check();
-    await e.dialog.showMessageBox({ type: state.kind === 'error' ? 'warning' : 'info', buttons: ['OK'], message: 'Software Update', detail: Updates.describe(state, e.app.getVersion()) });
-  };
+  const updates = appUpdates(e, { macos, signed: opts.signed === true, log, load: opts.loadUpdater });
   const icon = (state: Parameters<typeof trayIconFile>[0]) => e.nativeImage.createFromPath(join(root, 'assets', trayIconFile(state, platformName, e.nativeTheme.shouldUseDarkColors)));
   const tray = new TrayController<Menu>({
     createTray: (image) => new e.Tray(image, TRAY_GUID),
@@ -119,19 +105,15 @@ export function startShell(e: ElectronApi, opts: ShellOptions): Shell {
     menu: () =>
       e.Menu.buildFromTemplate(
         trayMenuTemplate(
-          {
-            paused: snapshot?.paused ?? false,
-            loginItem: loginItemView(e.app.getLoginItemSettings(), platformName),
-            updates: updates.state.kind === 'off' ? { label: 'Updates Off in This Build', enabled: false } : { label: 'Check for Updates…', enabled: true },
-          },
+          { paused: snapshot?.paused ?? false, loginItem: loginItemView(e.app.getLoginItemSettings(), platformName), updates: updatesMenuItem(updates) },
           {
             open: () => popover.show(),
             setPaused: (paused) => void call('app:pause', { paused }),
             setOpenAtLogin: (enabled) => void platform.loginItem(enabled),
             openLoginItemsSettings: () => void platform.openSettings('login-items'),
-            openConfig: () => void openConfig(),
+            openConfig: () => void openConfigFile(e.shell, platform, core),
             revealLogs: () => void call('app:reveal-logs', {}),
-            checkUpdates: () => void checkUpdates(),
+            checkUpdates: () => void checkUpdatesWithDialog(e, updates),
             quit: () => e.app.quit(),
           },
         ),
@@ -149,30 +131,7 @@ export function startShell(e: ElectronApi, opts: ShellOptions): Shell {
     relay.send('ui:navigate', { section });
     popover.show();
   };
-  const notifier = new Notifier({
-    create: (options) => new e.Notification(options),
-    decide: (verb, input) => dispatchVerb(core.handlers, verb, input),
-    open,
-    onFailed: (error) => {
-      log('warn', `a notification was not shown: ${error}`);
-      notifications.failed(error);
-    },
-    onShown: () => notifications.shown(),
-  });
-  // Unsigned builds get no notifications from macOS: create none (the tray says why).
-  const notify = notifications.deliverable && e.Notification.isSupported();
-  if (notify && 'getHistory' in e.Notification) {
-    void (e.Notification.getHistory() as Promise<DeliveredNotification[]>).then(
-      (delivered) => notifier.restore(delivered),
-      (err: unknown) => log('warn', `could not read delivered notifications: ${String(err)}`),
-    );
-  }
-  const openConfig = async (): Promise<void> => {
-    const error = await e.shell.openPath(core.configPath);
-    if (error === '') return;
-    const shown = await platform.reveal(core.configPath);
-    if (!shown.opened) await platform.reveal(core.stateDir);
-  };
+  const { notifier, enabled: notify } = startNotifications(e, { status: notifications, decide: (verb, input) => dispatchVerb(core.handlers, verb, input), open, log });
   const power = new PowerController({
     powerMonitor: e.powerMonitor,
     powerSaveBlocker: e.powerSaveBlocker,
@@ -208,15 +167,6 @@ export function startShell(e: ElectronApi, opts: ShellOptions): Shell {
   });
 
   void win.loadURL(APP_ENTRY_URL).catch((err: unknown) => log('error', `the popover page did not load: ${String(err)}`));
-  const starting = core.start().then(
-    () => updates.start(),
-    async (err: unknown) => {
-      if (!(err instanceof InstanceBusyError)) return log('error', `the core did not start: ${String(err)}`);
-      // Another instance (the app from elsewhere, or `serve`) owns the state dir: say who, and quit.
-      log('error', err.message);
-      await e.dialog.showMessageBox({ type: 'warning', buttons: ['Quit'], message: 'imsg Companion is already running', detail: err.message });
-      e.app.quit();
-    },
-  );
+  const starting = startCore(e, core, { log, onStarted: () => updates.start() });
   return { popover, tray, relay, notifier, notifications, power, updates, core, platform, started: starting, open };
 }
