@@ -3,6 +3,10 @@
 // APPLE_API_KEY (path to the .p8 key), APPLE_API_KEY_ID, APPLE_API_ISSUER. Without them the build
 // is unsigned/un-notarized (local use only: TCC grants don't survive unsigned rebuilds, §3.1).
 
+// The GitHub repository whose releases feed auto-update (electron-updater reads app-update.yml,
+// which `publish` writes into the app). In GitHub Actions it is the repository being built.
+const [owner, repo] = (process.env.GITHUB_REPOSITORY || 'imsg-companion/imsg-companion').split('/');
+
 /** @type {import('app-builder-lib').Configuration} */
 module.exports = {
   // TCC grants are keyed by this id and the signature: never change it casually (§2.3).
@@ -19,7 +23,9 @@ module.exports = {
   asar: true,
   // No native production dependency (better-sqlite3 is dev-only, for the simulator).
   npmRebuild: false,
-  publish: null,
+  // Auto-update (electron/main/updater.ts): GitHub releases; the release workflow uploads the zips
+  // and latest-mac.yml (their sha512) to a draft release. Squirrel.Mac installs from the zip.
+  publish: { provider: 'github', owner, repo, releaseType: 'draft' },
   mac: {
     target: [
       { target: 'dmg', arch: ['arm64', 'x64'] },
@@ -39,6 +45,8 @@ module.exports = {
       LSUIElement: true,
       // Shown in the Automation prompt; without it Apple Events fail with -1743 and no prompt (§2.3).
       NSAppleEventsUsageDescription: 'imsg Companion uses Messages to send the replies you approve and to check that it is allowed to.',
+      // imsg resolves senders' contact names; run by the app, that access is the app's (TCC asks with this text).
+      NSContactsUsageDescription: 'imsg Companion shows the names of the people who message your assistant (in pairing requests and conversations), from your Contacts.',
     },
   },
   // Flipped after packing, before signing (§2.6; matches Fiddle's and Signal's set + the file fuse).

@@ -40,6 +40,8 @@ export const VERBS = {
   'app:login-item': { input: z.object({ enabled: z.boolean().optional() }).strict(), output: LoginItemViewSchema },
   /** Close an ACP binding's session (its agent process ends); a binding made in chat is removed, a config one stays. */
   'bindings:close': { input: z.object({ id: z.string().min(1).max(600) }).strict(), output: z.object({ id: z.string(), source: z.enum(['config', 'chat']), removed: z.boolean() }) },
+  /** Show the process log file in Finder (app: ~/Library/Logs/imsg Companion/main.log; serve: <state dir>/logs/serve.log). */
+  'app:reveal-logs': { input: z.object({}).strict(), output: z.object({ opened: z.boolean(), path: z.string(), reason: z.string().optional() }) },
 } as const;
 
 /** Pushed events: name → payload schema. */

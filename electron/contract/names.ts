@@ -27,6 +27,7 @@ export const VERB_NAMES = [
   'settings:get',
   'app:login-item',
   'bindings:close',
+  'app:reveal-logs',
 ] as const satisfies readonly VerbName[];
 
 /** Every pushed event name of the contract (same set as `keyof EVENTS`). */

@@ -43,6 +43,10 @@ export const PlatformViewSchema = z.object({
   canOpenSettings: z.boolean(),
   canReveal: z.boolean(),
   loginItems: z.boolean(),
+  /** The process log file (app: ~/Library/Logs/imsg Companion/main.log; serve: <state dir>/logs/serve.log). */
+  logPath: z.string().optional(),
+  /** Whether macOS notifications can be shown (unsigned builds: none; a `failed` event: the error). */
+  notifications: z.object({ ok: z.boolean(), problem: z.string().optional() }).optional(),
 });
 
 /** Login item state (Electron `getLoginItemSettings().status` on macOS 13+). */

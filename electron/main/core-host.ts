@@ -1,10 +1,14 @@
 // The core inside the main process: a Companion on the macOS state dir and config path
 // (resolveStateDir/resolveConfigPath with platform 'darwin'), its handlers, started at launch.
+// Starting takes the state dir's control socket first, the same lock `serve` takes, so the app
+// and `serve` never both answer, and the CLI reaches the app as it reaches `serve`.
 import { companionHandlers } from '../core/app/api.js';
 import { Companion } from '../core/app/companion.js';
-import { resolveConfigPath, resolveStateDir } from '../core/config/paths.js';
+import { resolveConfigPath } from '../core/config/paths.js';
 import type { PlatformPort } from '../core/platform/platform-port.js';
+import { type ControlSocket, startControlSocket } from '../core/transport/control-socket.js';
 import type { CoreHandle } from './electron-api.js';
+import { appStateDir } from './state-dir.js';
 
 /** Inputs of {@link createCore}. */
 export interface CoreOptions {
@@ -17,16 +21,28 @@ export interface CoreOptions {
 /** Build the Companion the menu-bar app runs (the same core `serve` runs headless). */
 export function createCore(opts: CoreOptions): CoreHandle {
   const env = opts.env ?? process.env;
-  // The app is macOS-only; 'darwin' keeps a dev run on another OS on the same layout.
-  const stateDir = resolveStateDir({ env, platform: 'darwin', home: opts.home });
+  const stateDir = appStateDir(env, opts.home);
   const configPath = resolveConfigPath({ env, stateDir, home: opts.home });
   const companion = new Companion({ stateDir, configPath, version: opts.version, env, platform: opts.platform });
+  const handlers = companionHandlers(companion);
+  let socket: ControlSocket | undefined;
   return {
-    handlers: companionHandlers(companion),
+    handlers,
     events: companion.events,
     configPath,
     stateDir,
-    start: () => companion.start(),
-    stop: () => companion.stop(),
+    start: async () => {
+      socket = await startControlSocket(stateDir, handlers, companion.events, { kind: 'app', version: opts.version });
+      await companion.start();
+    },
+    stop: async () => {
+      if (!socket) return;
+      await companion.stop();
+      await socket.close();
+      socket = undefined;
+    },
+    flush: () => companion.flush(),
+    checkHealth: () => companion.checkHealth(),
+    refresh: () => companion.changed(),
   };
 }

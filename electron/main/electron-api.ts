@@ -7,7 +7,21 @@ import type { RelaySource } from './event-relay.js';
 /** The slice of `import('electron')` the shell needs. */
 export type ElectronApi = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'Menu' | 'nativeImage' | 'nativeTheme' | 'Notification' | 'protocol' | 'screen' | 'session' | 'shell' | 'Tray'
+  | 'app'
+  | 'BrowserWindow'
+  | 'dialog'
+  | 'ipcMain'
+  | 'Menu'
+  | 'nativeImage'
+  | 'nativeTheme'
+  | 'Notification'
+  | 'powerMonitor'
+  | 'powerSaveBlocker'
+  | 'protocol'
+  | 'screen'
+  | 'session'
+  | 'shell'
+  | 'Tray'
 >;
 
 /** The running core as the shell sees it (a Companion plus its verb handlers). */
@@ -16,8 +30,15 @@ export interface CoreHandle {
   readonly events: RelaySource;
   readonly configPath: string;
   readonly stateDir: string;
+  /** Take the state dir (the control socket, shared with `serve`), then start the accounts. Rejects with InstanceBusyError when another instance owns it. */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Write journal, activity log and cursors now (before sleep, at shutdown). */
+  flush(): Promise<void>;
+  /** After wake: re-check permissions, ping every imsg child, restart wedged ones. */
+  checkHealth(): Promise<unknown>;
+  /** Something the platform view shows changed (notifications): push a snapshot. */
+  refresh(): void;
 }
 
 /** Where the shell reports refusals and failures (console in the app, a spy in tests). */

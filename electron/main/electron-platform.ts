@@ -33,6 +33,10 @@ export interface ElectronPlatformOptions {
   readonly execPath?: string;
   readonly env?: LauncherEnv;
   readonly pathExists?: (path: string) => Promise<boolean>;
+  /** The app's log file (shown and revealed by the UI). */
+  readonly logPath?: string;
+  /** Whether notifications work, read at every snapshot. */
+  readonly notifications?: () => NonNullable<PlatformView['notifications']>;
 }
 
 /** Where Messages lives on macOS 10.15+ (read-only system volume). */
@@ -56,6 +60,8 @@ export function createElectronPlatform(opts: ElectronPlatformOptions): PlatformP
       canOpenSettings: macos,
       canReveal: true,
       loginItems: loginItemView({ openAtLogin: false }, platform).supported,
+      ...(opts.logPath ? { logPath: opts.logPath } : {}),
+      ...(opts.notifications ? { notifications: opts.notifications() } : {}),
     }),
     launcher: () => launcher,
     appPath: () => bundleOf(opts.execPath ?? process.execPath),

@@ -9,7 +9,12 @@ boundYoungGeneration();
 
 void boot(electron, {
   createCore: (platform) => createCore({ platform, version: electron.app.getVersion() }),
-})?.catch((err: unknown) => {
-  console.error('[imsg-companion] failed to start', err);
-  electron.app.exit(1);
-});
+})
+  ?.then((shell) => {
+    // The real-Electron check (test/mac, `npm run test:mac`) reads the running shell from here.
+    if (process.env.IMSG_COMPANION_E2E === '1') (globalThis as { __imsgCompanionShell?: unknown }).__imsgCompanionShell = shell;
+  })
+  .catch((err: unknown) => {
+    console.error('[imsg-companion] failed to start', err);
+    electron.app.exit(1);
+  });

@@ -1,5 +1,8 @@
 // macOS notifications: a new pairing request with Approve / Deny actions, and the notices of
-// snapshotNotices. Clicking one opens the popover on the matching section.
+// snapshotNotices. Clicking one opens the popover on the matching section. A notification macOS
+// refuses (`failed`) is reported, so the tray can say notifications do not work; pairing
+// notifications left in Notification Center by an earlier run get their actions back
+// (`Notification.getHistory()`), so Approve/Deny there still work after a relaunch.
 import type { NotificationConstructorOptions } from 'electron';
 import type { EventPayload, VerbResult } from '../contract/channels.js';
 import type { PairingRequestView, Snapshot } from '../contract/views.js';
@@ -11,8 +14,14 @@ export type UiSection = EventPayload<'ui:navigate'>['section'];
 /** The parts of an Electron Notification used here. */
 export interface NotificationLike {
   on(event: 'action', listener: (details: { actionIndex: number }) => void): unknown;
-  on(event: 'click' | 'close', listener: () => void): unknown;
+  on(event: 'failed', listener: (event: unknown, error: string) => void): unknown;
+  on(event: 'click' | 'close' | 'show', listener: () => void): unknown;
   show(): void;
+}
+
+/** A notification from `Notification.getHistory()` (its `id` survives the relaunch). */
+export interface DeliveredNotification extends NotificationLike {
+  readonly id: string;
 }
 
 /** Inputs of {@link Notifier}. */
@@ -22,10 +31,19 @@ export interface NotifierDeps {
   readonly decide: (verb: 'pairing:approve' | 'pairing:deny', input: { code: string; accountId?: string }) => Promise<VerbResult<unknown>>;
   /** Show the popover on `section`. */
   readonly open: (section: UiSection) => void;
+  /** macOS refused a notification (e.g. the user turned them off for the app). */
+  readonly onFailed?: (error: string) => void;
+  /** A notification was shown (clears an earlier failure). */
+  readonly onShown?: () => void;
 }
 
 /** The order of the pairing notification's buttons (macOS shows more than one under "Options"). */
 export const PAIRING_ACTIONS = ['Approve', 'Deny'] as const;
+
+/** The id of a pairing request's notification: `pairing:<accountId>:<code>`. */
+export const pairingNoteId = (accountId: string, code: string): string => `pairing:${accountId}:${code}`;
+
+const PAIRING_ID = /^pairing:([^:]+):([A-Za-z0-9]{1,64})$/;
 
 /** Shows notifications and routes their clicks and actions. */
 export class Notifier {
@@ -42,20 +60,29 @@ export class Notifier {
   pairingRequest(request: PairingRequestView): void {
     const sender = request.meta.sender ?? 'Someone';
     const note = this.#show({
-      id: `pairing:${request.accountId}:${request.code}`,
+      id: pairingNoteId(request.accountId, request.code),
       title: 'New pairing request',
       body: `${sender} wants to talk to your assistant (code ${request.code}, account ${request.accountId}).`,
       actions: PAIRING_ACTIONS.map((text) => ({ type: 'button' as const, text })),
     });
-    note.on('click', () => this.#deps.open('pairing'));
-    note.on('action', ({ actionIndex }) => {
-      const verb = actionIndex === 0 ? 'pairing:approve' : actionIndex === 1 ? 'pairing:deny' : undefined;
-      if (!verb) return;
-      void this.#deps.decide(verb, { code: request.code, ...(verb === 'pairing:approve' ? { accountId: request.accountId } : {}) }).then((result) => {
-        // Expired or already handled elsewhere: show the list so the user sees what happened.
-        if (!result.ok) this.#deps.open('pairing');
-      });
-    });
+    this.#routePairing(note, request.accountId, request.code);
+  }
+
+  /**
+   * Re-attach the actions of pairing notifications an earlier run left in Notification Center.
+   * Returns how many were re-attached. Others (notices) only need their click: it opens the popover.
+   */
+  restore(delivered: readonly DeliveredNotification[]): number {
+    let count = 0;
+    for (const note of delivered) {
+      this.#keep(note);
+      const m = PAIRING_ID.exec(note.id);
+      if (m) {
+        this.#routePairing(note, m[1] as string, m[2] as string);
+        count++;
+      } else note.on('click', () => this.#deps.open('accounts'));
+    }
+    return count;
   }
 
   /** Compare with the previous snapshot and notify what newly went wrong. */
@@ -68,13 +95,34 @@ export class Notifier {
     }
   }
 
-  #show(options: NotificationConstructorOptions): NotificationLike {
-    const note = this.#deps.create(options);
+  #routePairing(note: NotificationLike, accountId: string, code: string): void {
+    note.on('click', () => this.#deps.open('pairing'));
+    note.on('action', ({ actionIndex }) => {
+      const verb = actionIndex === 0 ? 'pairing:approve' : actionIndex === 1 ? 'pairing:deny' : undefined;
+      if (!verb) return;
+      void this.#deps.decide(verb, { code, ...(verb === 'pairing:approve' ? { accountId } : {}) }).then((result) => {
+        // Expired or already handled elsewhere: show the list so the user sees what happened.
+        if (!result.ok) this.#deps.open('pairing');
+      });
+    });
+  }
+
+  #keep(note: NotificationLike): void {
     this.#live.add(note);
     const forget = (): void => void this.#live.delete(note);
     note.on('close', forget);
     note.on('click', forget);
     note.on('action', forget);
+  }
+
+  #show(options: NotificationConstructorOptions): NotificationLike {
+    const note = this.#deps.create(options);
+    this.#keep(note);
+    note.on('failed', (_event, error) => {
+      this.#live.delete(note);
+      this.#deps.onFailed?.(String(error));
+    });
+    note.on('show', () => this.#deps.onShown?.());
     note.show();
     return note;
   }

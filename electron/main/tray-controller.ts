@@ -24,16 +24,24 @@ export interface TrayControllerDeps<M> {
   readonly toggle: () => void;
 }
 
+/** The title shown when the icon cannot be: its image failed to load, or macOS did not place the item. */
+export const FALLBACK_TITLE = 'imsg';
+
 /** Owns the Tray (a long-lived reference, so it is never garbage collected, §2.2). */
 export class TrayController<M> {
   readonly #tray: TrayLike<M>;
   readonly #deps: TrayControllerDeps<M>;
   #bounds: Rect | undefined;
   #look: TrayLook = { icon: 'normal', title: '', tooltip: 'imsg Companion' };
+  #noImage = false;
+  #notPlaced = false;
 
   constructor(deps: TrayControllerDeps<M>) {
     this.#deps = deps;
-    this.#tray = deps.createTray(deps.icon('normal'));
+    const image = deps.icon('normal');
+    this.#noImage = image.isEmpty();
+    this.#tray = deps.createTray(image);
+    if (this.#noImage) this.#tray.setTitle(FALLBACK_TITLE);
     this.#tray.setIgnoreDoubleClickEvents(true);
     this.#tray.setToolTip(this.#look.tooltip);
     this.#tray.on('click', (_event, bounds) => {
@@ -54,18 +62,46 @@ export class TrayController<M> {
     return now;
   }
 
+  /** True when the item shows the fallback title because its image or place is missing. */
+  get fallback(): boolean {
+    return this.#noImage || this.#notPlaced;
+  }
+
+  /**
+   * After creation: an item macOS did not place has empty bounds. Then show the title (a text
+   * item is narrower and more likely to fit); returns whether the item looks placed.
+   */
+  checkPlaced(): boolean {
+    const placed = !isEmptyRect(this.#tray.getBounds());
+    if (!placed && !this.#notPlaced) {
+      this.#notPlaced = true;
+      this.#tray.setTitle(this.#title(this.#look));
+    }
+    return placed;
+  }
+
   /** Apply a look; only what changed is pushed to the Tray. */
   render(look: TrayLook, force = false): void {
     const before = this.#look;
+    const titleBefore = this.#title(before);
     this.#look = look;
-    if (force || look.icon !== before.icon) this.#tray.setImage(this.#deps.icon(look.icon));
-    if (force || look.title !== before.title) this.#tray.setTitle(look.title);
+    if (force || look.icon !== before.icon) {
+      const image = this.#deps.icon(look.icon);
+      this.#noImage = image.isEmpty();
+      this.#tray.setImage(image);
+    }
+    if (force || this.#title(look) !== titleBefore) this.#tray.setTitle(this.#title(look));
     if (force || look.tooltip !== before.tooltip) this.#tray.setToolTip(look.tooltip);
   }
 
   /** Re-apply the current look (the menu bar switched light/dark: `nativeTheme` `updated`). */
   refresh(): void {
     this.render(this.#look, true);
+  }
+
+  #title(look: TrayLook): string {
+    if (!this.fallback) return look.title;
+    return look.title ? `${FALLBACK_TITLE} ${look.title}` : FALLBACK_TITLE;
   }
 
   #remember(bounds: Rect | undefined): void {

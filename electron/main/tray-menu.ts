@@ -13,12 +13,18 @@ export interface TrayMenuActions {
   openLoginItemsSettings(): void;
   openConfig(): void;
   quit(): void;
+  /** Show the log file in Finder (the item appears when given). */
+  revealLogs?(): void;
+  /** Check for updates now (the item appears when given). */
+  checkUpdates?(): void;
 }
 
 /** The state the menu reflects when it pops up. */
 export interface TrayMenuState {
   readonly paused: boolean;
   readonly loginItem: LoginItemView;
+  /** The update item: its label ("Check for Updates…", "Updates Off (Unsigned Build)") and whether it can be clicked. */
+  readonly updates?: { readonly label: string; readonly enabled: boolean };
 }
 
 /** The context menu: Open, Pause all accounts, Start at login, Open config, Quit. */
@@ -34,6 +40,8 @@ export function trayMenuTemplate(state: TrayMenuState, actions: TrayMenuActions)
     { id: 'pause', label: 'Pause All Accounts', type: 'checkbox', checked: state.paused, click: () => actions.setPaused(!state.paused) },
     loginItem,
     { id: 'config', label: 'Open Config File', click: () => actions.openConfig() },
+    ...(actions.revealLogs ? [{ id: 'logs', label: 'Reveal Logs in Finder', click: () => actions.revealLogs?.() }] : []),
+    ...(actions.checkUpdates ? [{ id: 'updates', label: state.updates?.label ?? 'Check for Updates…', enabled: state.updates?.enabled ?? true, click: () => actions.checkUpdates?.() }] : []),
     { type: 'separator' },
     { id: 'quit', label: 'Quit imsg Companion', accelerator: 'Command+Q', click: () => actions.quit() },
   ];

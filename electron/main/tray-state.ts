@@ -32,7 +32,9 @@ export function trayLook(snapshot: Snapshot | undefined): TrayLook {
   const broken = failingAccounts(snapshot).length + deniedPermissions(snapshot).length;
   const title = [pending > 0 ? String(pending) : '', broken > 0 ? '!' : ''].filter((part) => part !== '').join(' ');
   const waiting = pending === 1 ? '1 pairing request waiting' : `${pending} pairing requests waiting`;
-  const tooltip = `imsg Companion: ${snapshot.overall.text}${pending > 0 ? ` · ${waiting}` : ''}`;
+  // Notifications that do not show are said here (and in Settings), not badged: an unsigned build never has them.
+  const quiet = snapshot.platform.notifications?.ok === false ? ' · notifications do not show (see Settings)' : '';
+  const tooltip = `imsg Companion: ${snapshot.overall.text}${pending > 0 ? ` · ${waiting}` : ''}${quiet}`;
   const icon: TrayIconState = pending > 0 || broken > 0 ? 'attention' : snapshot.paused ? 'paused' : 'normal';
   return { icon, title, tooltip };
 }

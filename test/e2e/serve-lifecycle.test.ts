@@ -108,7 +108,8 @@ describe('serve lifecycle', () => {
     expect(st.mode & 0o777).toBe(0o600);
     const second = await w.cli(['serve']);
     expect(second.exitCode).toBe(1);
-    expect(second.stderr.trim()).toBe(`imsg-companion serve: imsg Companion is already running (control socket ${sock} answers)`);
+    // It names the one that runs (which program, pid); test/e2e/instance-lock.test.ts covers the app too.
+    expect(second.stderr.trim()).toContain(`imsg-companion serve: imsg Companion already runs on the state dir ${w.stateDir}: imsg-companion serve (pid ${serve.pid}, `);
     // The first one is unaffected.
     expect((await w.snapshot())?.accounts[0]?.health.state).toBe('watching');
     expect((await serve.stop('SIGTERM')).exitCode).toBe(0);

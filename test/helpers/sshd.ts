@@ -7,7 +7,11 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
 
-const SSHD = '/usr/sbin/sshd';
+// @ts-expect-error -- plain .mjs build script without type declarations
+import { SSHD_PATH } from '../../build/test-deps.mjs';
+
+/** OpenSSH's server, at the same path on Debian and macOS. */
+const SSHD = SSHD_PATH as string;
 
 /** A running sshd and the client-side files that reach it. */
 export interface SshServer {
@@ -122,8 +126,9 @@ async function launch(dir: string, port: number, hostKey: string, wrongKey: stri
 
 /** Start sshd in the foreground (`-D -e`) and return once its port accepts connections. */
 export async function startSshd(): Promise<SshServer> {
-  if (!existsSync(SSHD)) throw new Error(`${SSHD} not found: install openssh-server (see .ci/apt-deps)`);
-  await mkdir('/run/sshd', { recursive: true, mode: 0o755 });
+  if (!existsSync(SSHD)) throw new Error(`${SSHD} not found: run \`node build/test-deps.mjs\` for the command that installs it`);
+  // Debian's sshd insists on its privilege-separation dir; macOS's uses /var/empty, which exists.
+  if (process.platform === 'linux') await mkdir('/run/sshd', { recursive: true, mode: 0o755 });
   const dir = await mkdtemp(join(tmpdir(), 'sshd-'));
   try {
     const hostKey = await keygen(join(dir, 'host_key'));

@@ -18,14 +18,25 @@ beforeEach(() => {
 
 function stubCore() {
   const events = new Emitter<CompanionEvents>();
-  const core = { handlers: stubHandlers(), events, configPath: '/state/config.json5', stateDir: '/state', start: vi.fn(async () => undefined), stop: vi.fn(async () => undefined) };
+  const core = {
+    handlers: stubHandlers(),
+    events,
+    configPath: '/state/config.json5',
+    stateDir: '/state',
+    start: vi.fn(async () => undefined),
+    stop: vi.fn(async () => undefined),
+    flush: vi.fn(async () => undefined),
+    checkHealth: vi.fn(async () => []),
+    refresh: vi.fn(),
+  };
   return core satisfies CoreHandle;
 }
 
-async function started(fake: FakeElectron = createFakeElectron({ appPath: '/Applications/imsg Companion.app/Contents/Resources/app.asar' })) {
+// Opened at login (no popover at launch) and signed (notifications on), unless a test says otherwise.
+async function started(fake: FakeElectron = createFakeElectron({ appPath: '/Applications/imsg Companion.app/Contents/Resources/app.asar', openedAtLogin: true }), signed = true) {
   const core = stubCore();
   const log = vi.fn();
-  const shell = (await boot(fake as unknown as ElectronApi, { createCore: () => core, platform: 'darwin', log })) as Shell;
+  const shell = (await boot(fake as unknown as ElectronApi, { createCore: () => core, platform: 'darwin', log, signed, stateDir: '/nonexistent/state' })) as Shell;
   const win = FakeBrowserWindow.all[0] as FakeBrowserWindow;
   const tray = FakeTray.all[0] as FakeTray;
   await new Promise((resolve) => setImmediate(resolve)); // ready-to-show
@@ -37,14 +48,15 @@ const trusted = (win: FakeBrowserWindow) => ({ sender: { id: win.webContents.id 
 describe('boot', () => {
   it('takes the single-instance lock before anything else and quits when another instance has it', () => {
     const fake = createFakeElectron({ lock: false });
-    expect(boot(fake as unknown as ElectronApi, { createCore: stubCore })).toBeUndefined();
-    expect(fake.app.calls).toEqual(['requestSingleInstanceLock', 'quit']);
+    expect(boot(fake as unknown as ElectronApi, { createCore: stubCore, stateDir: '/nonexistent/state' })).toBeUndefined();
+    // userData is set first: the lock lives in it.
+    expect(fake.app.calls).toEqual(['setPath:userData', 'requestSingleInstanceLock', 'quit']);
     expect(FakeBrowserWindow.all).toHaveLength(0);
   });
 
   it('flips the before-ready switches in order: lock, sandbox, privileged scheme, then ready', async () => {
     const { fake } = await started();
-    expect(fake.app.calls.slice(0, 4)).toEqual(['requestSingleInstanceLock', 'enableSandbox', 'registerSchemesAsPrivileged', 'whenReady']);
+    expect(fake.app.calls.slice(0, 5)).toEqual(['setPath:userData', 'requestSingleInstanceLock', 'enableSandbox', 'registerSchemesAsPrivileged', 'whenReady']);
     expect(fake.protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
     expect(fake.app.listenerCount('web-contents-created')).toBe(1);
     expect(fake.app.listenerCount('window-all-closed')).toBe(1);
@@ -71,7 +83,7 @@ describe('boot', () => {
     expect(win.workspaces).toEqual([true, { visibleOnFullScreen: true, skipTransformProcessType: true }]);
     expect(core.start).toHaveBeenCalledTimes(1);
     expect(tray.guid).toMatch(/^[0-9a-f-]{36}$/);
-    expect(tray.image).toEqual({ path: '/Applications/imsg Companion.app/Contents/Resources/app.asar/assets/tray-normalTemplate.png' });
+    expect(tray.image).toMatchObject({ path: '/Applications/imsg Companion.app/Contents/Resources/app.asar/assets/tray-normalTemplate.png' });
   });
 
   it('a second launch opens the popover of the running instance', async () => {
@@ -83,8 +95,8 @@ describe('boot', () => {
   });
 
   it('a second launch during start-up opens the popover once it is ready', async () => {
-    const fake = createFakeElectron();
-    const pending = boot(fake as unknown as ElectronApi, { createCore: stubCore, platform: 'darwin', log: vi.fn() });
+    const fake = createFakeElectron({ openedAtLogin: true });
+    const pending = boot(fake as unknown as ElectronApi, { createCore: stubCore, platform: 'darwin', log: vi.fn(), stateDir: '/nonexistent/state' });
     fake.app.emit('second-instance', {}, [], '/');
     await pending;
     await settle();

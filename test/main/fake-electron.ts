@@ -2,6 +2,8 @@
 // no test-framework imports so the packaging smoke test can bundle it for plain Node too.
 // Objects record what the app did to them; tests drive events through their EventEmitters.
 import { EventEmitter } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 type Rect = { x: number; y: number; width: number; height: number };
 
@@ -107,17 +109,25 @@ export class FakeTray extends EventEmitter {
   }
 }
 
-/** A Notification: `shown` once show() ran; tests emit 'action'/'click' on it. */
+/** A Notification: `shown` once show() ran; tests emit 'action'/'click'/'failed' on it. */
 export class FakeNotification extends EventEmitter {
   static readonly all: FakeNotification[] = [];
   static supported = true;
+  /** What `getHistory()` resolves to (notifications an earlier run left in Notification Center). */
+  static history: FakeNotification[] = [];
   shown = false;
   constructor(readonly options: { id?: string; title?: string; body?: string; actions?: Array<{ type: string; text?: string }> }) {
     super();
     FakeNotification.all.push(this);
   }
+  get id(): string {
+    return this.options.id ?? '';
+  }
   static isSupported(): boolean {
     return FakeNotification.supported;
+  }
+  static async getHistory(): Promise<FakeNotification[]> {
+    return FakeNotification.history;
   }
   show(): void {
     this.shown = true;
@@ -127,11 +137,36 @@ export class FakeNotification extends EventEmitter {
 type Handler = (event: unknown, ...args: unknown[]) => unknown;
 
 /** A fresh fake `electron` module (main and renderer sides). */
-export function createFakeElectron(opts: { lock?: boolean; appPath?: string; loginStatus?: string; platformDark?: boolean } = {}) {
+export function createFakeElectron(
+  opts: { lock?: boolean; appPath?: string; loginStatus?: string; platformDark?: boolean; openedAtLogin?: boolean; inApplications?: boolean; appData?: string; logs?: string } = {},
+) {
   const calls: string[] = [];
+  // Under the temp dir: a boot without a test log opens the real log file there (never in /).
+  const base = join(tmpdir(), `imsg-fake-electron-${process.pid}`);
+  const paths: Record<string, string> = { appData: opts.appData ?? join(base, 'Application Support'), logs: opts.logs ?? join(base, 'Logs', 'imsg Companion') };
+  paths.userData = `${paths.appData}/imsg-companion`;
   const app = Object.assign(new EventEmitter(), {
     calls,
+    paths,
     isPackaged: false,
+    inApplications: opts.inApplications ?? true,
+    moved: 0,
+    moveResult: true as boolean | Error,
+    isInApplicationsFolder: () => app.inApplications,
+    moveToApplicationsFolder: () => {
+      app.moved++;
+      if (app.moveResult instanceof Error) throw app.moveResult;
+      return app.moveResult;
+    },
+    getPath: (name: string) => {
+      const p = paths[name];
+      if (p === undefined) throw new Error(`fake app.getPath: no ${name}`);
+      return p;
+    },
+    setPath: (name: string, path: string) => {
+      calls.push(`setPath:${name}`);
+      paths[name] = path;
+    },
     login: { openAtLogin: false, status: opts.loginStatus ?? 'not-registered' } as { openAtLogin: boolean; status: string },
     activationPolicy: '',
     quitCount: 0,
@@ -147,7 +182,7 @@ export function createFakeElectron(opts: { lock?: boolean; appPath?: string; log
     getAppPath: () => opts.appPath ?? '/app',
     getVersion: () => '0.0.0-test',
     setActivationPolicy: (policy: string) => void (app.activationPolicy = policy),
-    getLoginItemSettings: () => ({ ...app.login }),
+    getLoginItemSettings: () => ({ ...app.login, wasOpenedAtLogin: opts.openedAtLogin ?? false }),
     setLoginItemSettings: ({ openAtLogin }: { openAtLogin: boolean }) => void (app.login = { openAtLogin, status: openAtLogin ? 'enabled' : 'not-registered' }),
   });
   const handlers = new Map<string, Handler>();
@@ -181,7 +216,34 @@ export function createFakeElectron(opts: { lock?: boolean; appPath?: string; log
   const primary = { id: 1, bounds: { x: 0, y: 0, width: 1440, height: 900 }, workArea: { x: 0, y: 25, width: 1440, height: 875 } };
   const screen = { displays: [primary], getAllDisplays: () => screen.displays, getPrimaryDisplay: () => screen.displays[0] ?? primary };
   const Menu = { applied: undefined as unknown, buildFromTemplate: (template: unknown[]) => ({ template }), setApplicationMenu: (menu: unknown) => void (Menu.applied = menu) };
-  const nativeImage = { createFromPath: (path: string) => ({ path }) };
+  // A path under "/missing/" loads as an empty image (what createFromPath returns for a bad file).
+  const nativeImage = { createFromPath: (path: string) => ({ path, isEmpty: () => path.includes('/missing/') }) };
+  const dialog = {
+    shown: [] as Array<Record<string, unknown>>,
+    errors: [] as Array<[string, string]>,
+    /** Button index the next message boxes answer (shifted per call; default 0). */
+    answers: [] as number[],
+    showMessageBox: async (...args: unknown[]) => {
+      const options = args.find((a) => typeof a === 'object' && a !== null && 'message' in a) as Record<string, unknown>;
+      dialog.shown.push(options);
+      return { response: dialog.answers.shift() ?? 0, checkboxChecked: false };
+    },
+    showErrorBox: (title: string, content: string) => void dialog.errors.push([title, content]),
+  };
+  const powerMonitor = new EventEmitter();
+  const powerSaveBlocker = {
+    next: 1,
+    active: new Set<number>(),
+    started: [] as string[],
+    start: (type: string) => {
+      powerSaveBlocker.started.push(type);
+      const id = powerSaveBlocker.next++;
+      powerSaveBlocker.active.add(id);
+      return id;
+    },
+    stop: (id: number) => powerSaveBlocker.active.delete(id),
+    isStarted: (id: number) => powerSaveBlocker.active.has(id),
+  };
   const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: opts.platformDark ?? false });
   const exposed = new Map<string, unknown>();
   const contextBridge = { exposed, exposeInMainWorld: (key: string, api: unknown) => void exposed.set(key, api) };
@@ -203,6 +265,9 @@ export function createFakeElectron(opts: { lock?: boolean; appPath?: string; log
     BrowserWindow: FakeBrowserWindow,
     Tray: FakeTray,
     Notification: FakeNotification,
+    dialog,
+    powerMonitor,
+    powerSaveBlocker,
     contextBridge,
     ipcRenderer,
   };

@@ -8,7 +8,7 @@ import { trayIconFile, trayLook } from '../../electron/main/tray-state.js';
 import { FakeTray } from './fake-electron.js';
 import { account, pairingRequest, permission, snapshot } from './helpers.js';
 
-const image = (state: string) => ({ state }) as unknown as NativeImage;
+const image = (state: string) => ({ state, isEmpty: () => false }) as unknown as NativeImage;
 
 function controller() {
   const toggle = vi.fn();
@@ -44,14 +44,20 @@ describe('TrayController', () => {
     const { ctl, tray } = controller();
     ctl.render(trayLook(snapshot({ pairing: { pending: [pairingRequest()], approved: [] } })));
     expect(tray.title).toBe('1');
-    expect(tray.image).toEqual({ state: 'attention' });
+    expect(tray.image).toMatchObject({ state: 'attention' });
     tray.image = undefined;
     ctl.refresh();
-    expect(tray.image).toEqual({ state: 'attention' });
+    expect(tray.image).toMatchObject({ state: 'attention' });
   });
 });
 
 describe('trayLook', () => {
+  it('says in the tooltip when notifications do not show, without a badge', () => {
+    const base = snapshot();
+    const look = trayLook(snapshot({ platform: { ...base.platform, notifications: { ok: false, problem: 'unsigned' } } }));
+    expect(look).toEqual({ icon: 'normal', title: '', tooltip: 'imsg Companion: Answering messages · notifications do not show (see Settings)' });
+  });
+
   it('is quiet when all is well, and shows the pending count and "!" on problems', () => {
     expect(trayLook(snapshot())).toEqual({ icon: 'normal', title: '', tooltip: 'imsg Companion: Answering messages' });
     const two = snapshot({ pairing: { pending: [pairingRequest('AAAA'), pairingRequest('BBBB')], approved: [] } });

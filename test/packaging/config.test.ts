@@ -39,13 +39,29 @@ describe('electron-builder.config.cjs', () => {
   });
 });
 
+describe('auto-update and product name', () => {
+  it('publishes to GitHub releases (a draft) so the packaged app gets an app-update.yml', () => {
+    const c = config as Config & { publish: Record<string, unknown> };
+    expect(c.publish).toMatchObject({ provider: 'github', releaseType: 'draft' });
+    expect(typeof c.publish.owner).toBe('string');
+    expect(typeof c.publish.repo).toBe('string');
+  });
+
+  it('package.json names the product, so the packaged app is "imsg Companion" (not the state dir name) to Electron', () => {
+    const pkg = JSON.parse(readFileSync(resolve(repo, 'package.json'), 'utf8')) as { productName: string; dependencies: Record<string, string> };
+    expect(pkg.productName).toBe('imsg Companion');
+    expect(pkg.dependencies['electron-updater']).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
 describe('build/entitlements.mac.plist', () => {
   const xml = readFileSync(resolve(repo, 'build', 'entitlements.mac.plist'), 'utf8');
   const body = xml.slice(xml.indexOf('<plist'));
   const keys = [...body.matchAll(/<key>([^<]+)<\/key>/g)].map((m) => m[1]);
 
-  it('grants only JIT and Apple Events, each justified in a comment', () => {
-    expect(keys).toEqual(['com.apple.security.cs.allow-jit', 'com.apple.security.automation.apple-events']);
+  it('grants only JIT, Apple Events and Contacts, each justified in a comment', () => {
+    expect(keys).toEqual(['com.apple.security.cs.allow-jit', 'com.apple.security.automation.apple-events', 'com.apple.security.personal-information.addressbook']);
+    expect(body).toMatch(/<!--[^>]*contact names[^>]*-->\s*<key>com\.apple\.security\.personal-information\.addressbook<\/key>\s*<true\/>/);
     expect(body).toMatch(/<!--[^>]*-->\s*<key>com\.apple\.security\.cs\.allow-jit<\/key>\s*<true\/>/);
     expect(body).toMatch(/<!--[^>]*-->\s*<key>com\.apple\.security\.automation\.apple-events<\/key>\s*<true\/>/);
   });
@@ -62,9 +78,29 @@ describe('.github/workflows/release.yml', () => {
     expect(yml).toMatch(/runs-on: macos-/);
     for (const secret of ['CSC_LINK', 'CSC_KEY_PASSWORD', 'APPLE_API_KEY_ID', 'APPLE_API_ISSUER', 'APPLE_API_KEY_P8']) expect(yml).toContain(`secrets.${secret}`);
     expect(yml).toContain('echo "APPLE_API_KEY=$key" >> "$GITHUB_ENV"');
-    expect(yml).toContain('npx electron-builder --config electron-builder.config.cjs --mac --publish never');
+    expect(yml).toContain('npx electron-builder --config electron-builder.config.cjs --mac --publish always');
+    expect(yml).toContain('GH_TOKEN: ${{ secrets.GITHUB_TOKEN }}');
+    expect(yml).toContain('release/latest-mac.yml');
     expect(yml).toMatch(/codesign --verify --deep --strict/);
     expect(yml).toMatch(/xcrun stapler validate/);
     expect(yml).toContain('actions/upload-artifact');
   });
 });
+
+describe('.github/workflows/mac.yml', () => {
+  const yml = readFileSync(resolve(repo, '.github', 'workflows', 'mac.yml'), 'utf8');
+  const pkg = JSON.parse(readFileSync(resolve(repo, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+
+  it('drives the built app on macos-latest with the same one script a Mac user runs locally', () => {
+    expect(yml).toMatch(/runs-on: macos-latest/);
+    expect(yml).toContain('run: npm run test:mac');
+    expect(pkg.scripts['test:mac']).toBe('node build/mac-e2e.mjs');
+    expect(pkg.scripts.pretest).toBe('node build/test-deps.mjs');
+  });
+
+  it('keeps the manual checklist for what CI cannot see', () => {
+    const doc = readFileSync(resolve(repo, 'docs', 'mac-checklist.md'), 'utf8');
+    for (const topic of ['TCC', 'notch', 'Sleep, wake', 'Login item', 'notarization', 'Translocation']) expect(doc.toLowerCase()).toContain(topic.toLowerCase());
+  });
+});
+

@@ -3,6 +3,7 @@
 // (no download; fuse sentinel included so the real @electron/fuses flips it), signing and
 // notarization off, in a staged copy of the app so concurrent renderer rebuilds can't race it.
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,6 +12,8 @@ import { extractFile, listPackage } from '@electron/asar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain .mjs build script without type declarations
 import { buildElectron } from '../../build/build-electron.mjs';
+// @ts-expect-error -- plain .mjs build script without type declarations
+import { find7zip } from '../../build/test-deps.mjs';
 import { FUSE_SENTINEL, makeFakeElectronDist, STOCK_FUSES } from './fake-electron-dist.js';
 
 const repo = resolve(import.meta.dirname, '..', '..');
@@ -18,6 +21,7 @@ const run = promisify(execFile);
 let tmp: string;
 let app: string;
 let log = '';
+let outDir: string;
 
 /** The value of `key` in an XML plist: a string, or a boolean for <true/>/<false/>. */
 function plistValue(xml: string, key: string): string | boolean | undefined {
@@ -44,7 +48,8 @@ beforeAll(async () => {
     join(repo, 'node_modules', 'electron-builder', 'cli.js'),
     '--projectDir', stage,
     '--config', join(repo, 'electron-builder.config.cjs'),
-    '--mac', '--dir', '--x64', '--publish', 'never',
+    // The zip target: what auto-update downloads, and the build writes latest-mac.yml for it.
+    '--mac', 'zip', '--x64', '--publish', 'never',
     '-c.mac.identity=null',
     '-c.mac.notarize=false',
     `-c.electronDist=${electronDist}`,
@@ -54,10 +59,16 @@ beforeAll(async () => {
   ];
   // builder-util mutes its log when it sees VITEST; the log is part of what is checked.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
-  const result = await run(process.execPath, args, { cwd: stage, timeout: 120_000, maxBuffer: 16 * 1024 * 1024, env: { ...env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' } });
+  // The zip needs 7-Zip: electron-builder downloads it from GitHub, which only a Mac runner reaches;
+  // elsewhere the system's (apt's 7zip, via .ci/apt-deps).
+  const sevenZip = (find7zip as () => string | undefined)();
+  if (!sevenZip && process.platform !== 'darwin') throw new Error('7-Zip not found: run `node build/test-deps.mjs` for the command that installs it');
+  const zipTool = sevenZip ? { ELECTRON_BUILDER_7ZIP_PATH: sevenZip } : {};
+  const result = await run(process.execPath, args, { cwd: stage, timeout: 150_000, maxBuffer: 16 * 1024 * 1024, env: { ...env, ...zipTool, CSC_IDENTITY_AUTO_DISCOVERY: 'false' } });
   log = `${result.stdout}\n${result.stderr}`;
   app = join(out, 'mac', 'imsg Companion.app');
-}, 120_000);
+  outDir = out;
+}, 180_000);
 
 afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
@@ -68,6 +79,9 @@ describe('electron-builder --mac --dir', () => {
     const xml = readFileSync(join(app, 'Contents', 'Info.plist'), 'utf8');
     expect(plistValue(xml, 'LSUIElement')).toBe(true);
     expect(plistValue(xml, 'NSAppleEventsUsageDescription')).toMatch(/Messages/);
+    // imsg resolves contact names under our identity: macOS asks with this text.
+    expect(plistValue(xml, 'NSContactsUsageDescription')).toBe('imsg Companion shows the names of the people who message your assistant (in pairing requests and conversations), from your Contacts.');
+    expect(plistValue(xml, 'CFBundleName')).toBe('imsg Companion');
     expect(plistValue(xml, 'CFBundleIdentifier')).toBe('dev.imsgcompanion.app');
     expect(plistValue(xml, 'LSMinimumSystemVersion')).toBe('13.0');
     expect(plistValue(xml, 'CFBundleExecutable')).toBe('imsg Companion');
@@ -89,8 +103,10 @@ describe('electron-builder --mac --dir', () => {
     // main.js carries the core and its dependencies; node_modules would only be dead weight to sign.
     expect(files.some((f) => f.startsWith('/node_modules'))).toBe(false);
     expect(files.some((f) => f.startsWith('/electron/') || f.startsWith('/test/') || f.startsWith('/renderer/'))).toBe(false);
-    const pkg = JSON.parse(extractFile(asar, 'package.json').toString('utf8')) as { main: string; version: string };
+    const pkg = JSON.parse(extractFile(asar, 'package.json').toString('utf8')) as { main: string; version: string; productName: string };
     expect(pkg.main).toBe('dist/main/main.js');
+    // Electron names the app (and its default userData and logs folders) from this, not from the bundle.
+    expect(pkg.productName).toBe('imsg Companion');
     expect(extractFile(asar, 'dist/preload/preload.cjs').toString('utf8')).toContain('exposeInMainWorld("imsgCompanion"');
   });
 
@@ -108,5 +124,21 @@ describe('electron-builder --mac --dir', () => {
   it('bundles the app icon and skips signing when no identity is given', () => {
     expect(readFileSync(join(app, 'Contents', 'Resources', 'icon.icns')).subarray(0, 4).toString('latin1')).toBe('icns');
     expect(log).toMatch(/skipped macOS application code signing/);
+  });
+
+  it('writes the auto-update feed: latest-mac.yml naming the zip with its real sha512 and size, and app-update.yml in the app', () => {
+    const yml = readFileSync(join(outDir, 'latest-mac.yml'), 'utf8');
+    const zipName = 'imsg Companion-0.1.0-mac.zip';
+    const zipBytes = readFileSync(join(outDir, zipName));
+    const sha = createHash('sha512').update(zipBytes).digest('base64');
+    expect(yml).toMatch(/^version: 0\.1\.0$/m);
+    expect(yml).toContain(`url: imsg-Companion-0.1.0-mac.zip`);
+    expect(yml).toContain(`sha512: ${sha}`);
+    expect(yml).toContain(`size: ${zipBytes.length}`);
+    expect(yml).toMatch(/^releaseDate: '/m);
+    const appUpdate = readFileSync(join(app, 'Contents', 'Resources', 'app-update.yml'), 'utf8');
+    expect(appUpdate).toMatch(/^provider: github$/m);
+    expect(appUpdate).toMatch(/^owner: \S+$/m);
+    expect(appUpdate).toMatch(/^repo: \S+$/m);
   });
 });

@@ -40,7 +40,7 @@ afterAll(() => {
 
 describe('the bundled main process', () => {
   it('boots in order: single-instance lock, sandbox, privileged scheme, then ready', () => {
-    expect((report.calls as string[]).slice(0, 4)).toEqual(['requestSingleInstanceLock', 'enableSandbox', 'registerSchemesAsPrivileged', 'whenReady']);
+    expect((report.calls as string[]).slice(0, 5)).toEqual(['setPath:userData', 'requestSingleInstanceLock', 'enableSandbox', 'registerSchemesAsPrivileged', 'whenReady']);
     expect(report.loaded).toEqual(['app://ui/index.html']);
   });
 
@@ -57,5 +57,11 @@ describe('the bundled main process', () => {
   it('serves the renderer over app:// with the CSP header, and quits through before-quit', () => {
     expect(report.page).toMatchObject({ status: 200, csp: expect.stringContaining("script-src 'self'"), body: expect.stringContaining('<div id="root">') });
     expect(report.quitDeferred).toBe(true);
+  });
+
+  it('takes the state dir through the control socket (the CLI sees "app"), logs to its file, keeps its own userData', () => {
+    expect(report.owner).toMatchObject({ kind: 'app', version: '0.0.0-test' });
+    expect(report.logFile).toMatch(/^\S+Z info {2}imsg Companion 0\.0\.0-test starting \(pid \d+\)$/m);
+    expect(report.userData).toBe(join(tmp, 'appdata', 'imsg Companion'));
   });
 });

@@ -4,7 +4,10 @@ import { parseArgs } from 'node:util';
 import { Companion } from '../../core/app/companion.js';
 import { companionHandlers } from '../../core/app/api.js';
 import { boundYoungGeneration } from '../../core/app/young-generation.js';
+import { FileLog, serveLogPath } from '../../core/logs/file-log.js';
+import { InstanceBusyError } from '../../core/transport/control-owner.js';
 import { startControlSocket } from '../../core/transport/control-socket.js';
+import { guardPrivileged, refuseFromWeb } from '../../core/transport/privileged-guard.js';
 import { startWebServer, type WebServer } from '../../core/transport/web-server.js';
 import { rendererDir } from '../serve/renderer-dir.js';
 import type { CommandIo } from '../command.js';
@@ -59,14 +62,29 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   const configPath = demo?.configPath ?? ctx.configPath;
   boundYoungGeneration();
   const app = new Companion({ stateDir, configPath, version: VERSION, env: io.env });
-  if (!values.quiet) app.events.on('activity', (e) => io.stdout.write(`${activityLine(e)}\n`));
-  const socket = await startControlSocket(stateDir, companionHandlers(app), app.events);
+  // The control socket is the one lock per state dir (shared with the menu-bar app): take it first.
+  let socket;
+  try {
+    socket = await startControlSocket(stateDir, companionHandlers(app), app.events, { kind: 'serve', version: VERSION });
+  } catch (err) {
+    if (!(err instanceof InstanceBusyError)) throw err;
+    io.stderr.write(`imsg-companion serve: ${err.message}\n`);
+    return 1;
+  }
+  const log = new FileLog({ file: serveLogPath(stateDir) });
+  void log.write('info', `imsg Companion ${VERSION} serve starting (pid ${process.pid}, state dir ${stateDir})`);
+  app.events.on('activity', (e) => {
+    const line = activityLine(e);
+    void log.write('info', line);
+    if (!values.quiet) io.stdout.write(`${line}\n`);
+  });
   await app.start();
   let web: WebServer | undefined;
-  if (staticDir) web = await startWebServer({ handlers: companionHandlers(app), events: app.events, staticDir, port });
+  if (staticDir) web = await startWebServer({ handlers: guardPrivileged(companionHandlers(app), refuseFromWeb), events: app.events, staticDir, port });
   if (demo) io.stdout.write(`${demoInstructions(demo)}\n`);
   const snapshot = await settledSnapshot(app);
   io.stdout.write(`imsg Companion ${VERSION} running (pid ${process.pid}); ${snapshot.overall.text}. Control socket: ${socket.path}\n`);
+  void log.write('info', `running; ${snapshot.overall.text}`);
   if (web) io.stdout.write(`Tray UI: ${web.url}\n`);
   await new Promise<void>((resolve) => {
     // Not `once`: Node drops a once-listener before calling it, and execa's signal-exit (loaded
@@ -85,6 +103,8 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   await web?.close();
   await app.stop();
   await socket.close();
+  await log.write('info', 'stopped');
+  await log.close();
   if (demo && !explicitState) {
     // A demo we created in the temp dir is throwaway; one in a --state-dir the user chose is kept.
     await rm(demo.stateDir, { recursive: true, force: true });

@@ -13,7 +13,7 @@ import { buildSettingsView } from '../platform/settings-view.js';
 import type { PermissionsPort } from './permissions-port.js';
 
 /** The verbs {@link platformHandlers} implements. */
-export type PlatformVerb = 'permissions:check' | 'permissions:request-automation' | 'shell:open-settings' | 'shell:reveal' | 'shell:open-messages' | 'settings:get' | 'app:login-item' | 'app:relaunch';
+export type PlatformVerb = 'permissions:check' | 'permissions:request-automation' | 'shell:open-settings' | 'shell:reveal' | 'shell:open-messages' | 'settings:get' | 'app:login-item' | 'app:relaunch' | 'app:reveal-logs';
 
 /** Why a headless run cannot relaunch itself, and what to do instead. */
 export const NO_RELAUNCH = 'Only the menu-bar app can relaunch itself: restart imsg-companion serve (and, for a new grant, the terminal it runs in).';
@@ -81,5 +81,11 @@ export function platformHandlers(deps: PlatformHandlerDeps): Pick<ContractHandle
     'settings:get': async () => buildSettingsView(deps.config(), deps.configPath, await exists(deps.configPath)),
     'app:login-item': ({ enabled }) => deps.platform.loginItem(enabled),
     'app:relaunch': async () => deps.platform.relaunch?.() ?? { relaunching: false, reason: NO_RELAUNCH },
+    'app:reveal-logs': async () => {
+      const path = deps.platform.describe().logPath;
+      if (!path) return { opened: false, path: '', reason: 'This run writes no log file.' };
+      const result = await deps.platform.reveal(path);
+      return { opened: result.opened, path, ...(result.reason ? { reason: result.reason } : {}) };
+    },
   };
 }

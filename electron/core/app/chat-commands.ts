@@ -2,6 +2,7 @@
 import { boundResetText, runAcpCommand } from '../acp/acp-chat-commands.js';
 import { resolveAccount } from '../config/accounts.js';
 import type { ImsgMessage } from '../imsg/message.js';
+import { privilegedKey } from '../config/privileged-keys.js';
 import { matchControlCommand, normalizeCommandText } from '../policy/commands.js';
 import { conversationPeer } from '../policy/route.js';
 import type { AccountRuntime } from './account-runtime.js';
@@ -61,6 +62,8 @@ async function configCommand(rt: AccountRuntime, command: '/config set' | '/conf
   const [key = '', ...rest] = args.split(' ');
   if (key === '') return `Usage: ${command} KEY${command === '/config set' ? ' VALUE' : ''}`;
   if (/^channels\.imessage\.?$/.test(key) || key === 'channels') return `Refused: ${key} is too broad; name a field beneath it (e.g. channels.imessage.dmPolicy).`;
+  const privileged = privilegedKey(key);
+  if (privileged) return `Refused: ${key} cannot be changed from chat: it sets ${privileged.why}. Change it on the Mac (the app's Settings or imsg-companion config set).`;
   const targetAccount = /^channels\.imessage\.accounts\.([^.]+)\./.exec(key)?.[1];
   const writable = rt.account.configWrites && (targetAccount === undefined || safeConfigWrites(config, targetAccount));
   if (!writable) return 'Refused: configWrites is false for this account.';

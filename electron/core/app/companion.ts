@@ -9,9 +9,11 @@ import { resolveAccounts, type ResolvedAccount } from '../config/accounts.js';
 import { ConfigStore } from '../config/config-store.js';
 import type { SupervisorOptions } from '../imsg/supervisor.js';
 import { PairingStore } from '../pairing/index.js';
+import { serveLogPath } from '../logs/file-log.js';
 import { createNodePlatform } from '../platform/node-platform.js';
 import type { PlatformPort } from '../platform/platform-port.js';
 import { PermissionsService } from './permissions-service.js';
+import { flushAll, type PingResult, pingChildren } from './power-hooks.js';
 import type { ActivityEntry, PairingRequestView, Snapshot } from '../../contract/views.js';
 import { AccountRuntime } from './account-runtime.js';
 import { ActivityLog } from './activity-log.js';
@@ -88,7 +90,7 @@ export class Companion {
     this.acp = createAcpManager({ stateDir: opts.stateDir, env: opts.env ?? process.env, activity: this.activity, runtime: (id) => this.runtime(id), changed: () => this.changed() }, opts.acpTiming);
     this.#agents = this.#buildAgents();
     this.activity.onEntry((e) => this.events.emit('activity', e));
-    this.platform = opts.platform ?? createNodePlatform({ env: opts.env });
+    this.platform = opts.platform ?? createNodePlatform({ env: opts.env, logPath: serveLogPath(opts.stateDir) });
     this.permissions = new PermissionsService({
       platform: this.platform,
       accounts: () => this.accounts().filter((a) => a.enabled),
@@ -150,6 +152,22 @@ export class Companion {
     await this.journal.close().catch(() => undefined);
     await this.activity.close();
     this.intents.close();
+  }
+
+  /** Before sleep: write the journal, the activity log and every account's cursor now. */
+  flush(): Promise<void> {
+    return flushAll([this.journal, this.activity, ...[...this.#runtimes.values()].map((e) => e.runtime.supervisor)]);
+  }
+
+  /** After wake: re-check permissions and ping every imsg child, restarting one that does not answer. */
+  async checkHealth(): Promise<PingResult[]> {
+    void this.permissions.check().catch(() => undefined);
+    const results = await pingChildren(new Map([...this.#runtimes].map(([id, e]) => [id, e.runtime.supervisor])));
+    for (const r of results) {
+      if (r.outcome === 'restarted') await this.activity.append({ accountId: r.accountId, kind: 'system', detail: `imsg did not answer after the Mac woke (${r.error}); restarted it` });
+    }
+    this.changed();
+    return results;
   }
 
   /** Re-read the config and restart the accounts whose settings changed. */

@@ -74,6 +74,11 @@ export class InboundQueue {
     return true;
   }
 
+  /** Resolves once the cursor write already asked for is on disk (before sleep; handling goes on). */
+  flush(): Promise<void> {
+    return this.#writer.settled();
+  }
+
   /** Resolves when every queued message was handled, committed, and the latest state persisted. */
   async idle(): Promise<void> {
     for (;;) {

@@ -110,6 +110,11 @@ export class ImsgSupervisor {
     return result;
   }
 
+  /** Resolves once the pending cursor write is on disk (does not wait for handling). */
+  async flush(): Promise<void> {
+    await this.#queue?.flush();
+  }
+
   /** Resolves when every received message was handled and the cursor persisted. */
   async idle(): Promise<void> {
     await this.#queue?.idle();

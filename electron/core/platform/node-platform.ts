@@ -19,6 +19,8 @@ export interface NodePlatformOptions {
   runOpen?: RunHelper;
   /** Seam: does `path` exist? */
   pathExists?: (path: string) => Promise<boolean>;
+  /** `serve`'s log file (`<state dir>/logs/serve.log`), shown and revealed by the UI. */
+  logPath?: string;
 }
 
 /** A PlatformPort that also tells who launched the process (the permission grantee in headless runs). */
@@ -58,6 +60,7 @@ export function createNodePlatform(opts: NodePlatformOptions = {}): NodePlatform
       canOpenSettings: macos,
       canReveal: macos,
       loginItems: false,
+      ...(opts.logPath ? { logPath: opts.logPath } : {}),
     }),
     launcher: () => launcher,
     appPath: () => bundleOf(opts.execPath ?? process.execPath),

@@ -71,6 +71,9 @@ describe('chat commands', () => {
     ['configWrites is false', config({ configWrites: false }, { commands: { config: true } }), '/config set channels.imessage.textChunkLimit 5', 'Refused: configWrites is false for this account.'],
     ['the key is bare channels.imessage', config({}, { commands: { config: true } }), '/config set channels.imessage {}', 'Refused: channels.imessage is too broad; name a field beneath it (e.g. channels.imessage.dmPolicy).'],
     ['the value is invalid', config({}, { commands: { config: true } }), '/config set channels.imessage.textChunkLimit -3', 'Not changed: channels.imessage.textChunkLimit: expected an integer > 0'],
+    ['the key is privileged (cliPath)', config({}, { commands: { config: true } }), '/config set channels.imessage.cliPath /tmp/evil', "Refused: channels.imessage.cliPath cannot be changed from chat: it sets the imsg program the app runs with its Full Disk Access. Change it on the Mac (the app's Settings or imsg-companion config set)."],
+    ['the key is privileged (a command backend argv)', config({}, { commands: { config: true } }), '/config set agents.list[0].backend.argv ["/bin/sh"]', "Refused: agents.list[0].backend.argv cannot be changed from chat: it sets the program a command agent runs. Change it on the Mac (the app's Settings or imsg-companion config set)."],
+    ['an unset of a privileged key', config({}, { commands: { config: true } }), '/config unset channels.imessage.accounts.work.dbPath', "Refused: channels.imessage.accounts.work.dbPath cannot be changed from chat: it sets which Messages database is read. Change it on the Mac (the app's Settings or imsg-companion config set)."],
   ])('/config set is refused when %s, and the file is untouched', async (_why, cfg, command, reply) => {
     const fx = await startApp(cfg);
     const before = await readFile(fx.configPath, 'utf8');

@@ -1,8 +1,16 @@
-// Test helper: Debian's Chromium through playwright-core (nothing downloaded), confined to 127.0.0.1.
+// Test helper: the system's Chromium or Chrome through playwright-core (nothing downloaded),
+// confined to 127.0.0.1. Found like `npm test`'s pretest finds it (build/test-deps.mjs).
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+// @ts-expect-error -- plain .mjs build script without type declarations
+import { findChromium } from '../../../build/test-deps.mjs';
 
-/** Where Debian installs Chromium. */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** CHROMIUM_PATH, else Debian's chromium, else Google Chrome/Chromium on a Mac. */
+export const CHROMIUM_PATH: string = (findChromium as () => string | undefined)() ?? '';
+
+function executablePath(): string {
+  if (CHROMIUM_PATH) return CHROMIUM_PATH;
+  throw new Error('No Chromium or Chrome found (set CHROMIUM_PATH). Run `node build/test-deps.mjs` for the command that installs one.');
+}
 
 /** The popover's size in the tray. */
 export const TRAY_VIEWPORT = { width: 360, height: 520 } as const;
@@ -13,7 +21,7 @@ export const TRAY_VIEWPORT = { width: 360, height: 520 } as const;
  */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath: executablePath(),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
     timeout: 20_000,
   });

@@ -8,6 +8,7 @@ import { LoadError, Loading } from '../../components/ui/section-states.js';
 import { useSettingsStore } from '../../stores/settings-store.js';
 import { useSnapshotStore } from '../../stores/snapshot-store.js';
 import { AgentSummary } from './agent-summary.js';
+import { AppDiagnostics } from './app-diagnostics.js';
 import { ConfigProblems } from './config-problems.js';
 import { LoginItemField } from './login-item-field.js';
 import { PolicySelect } from './policy-select.js';
@@ -66,6 +67,7 @@ export function SettingsSection() {
       <PolicySelect label="Unpaired response" path={SETTING_PATHS.unpairedResponse} value={settings.unpairedResponse} options={UNPAIRED_OPTIONS} hint="What a stranger gets back under the pairing policy." />
       <h2 className="group-title">App</h2>
       {snapshot ? <LoginItemField platform={snapshot.platform} /> : null}
+      {snapshot ? <AppDiagnostics platform={snapshot.platform} /> : null}
     </>
   );
 }
