@@ -1,6 +1,6 @@
 // Text rendering of `imsg-companion status`.
 import type { ProbeResult } from '../core/imsg/probe.js';
-import type { AccountView, AcpSessionView } from '../contract/views.js';
+import type { AccountView, AcpSessionView, Snapshot } from '../contract/views.js';
 
 /** What `status` reports (also its --json shape). */
 export interface StatusReport {
@@ -11,6 +11,10 @@ export interface StatusReport {
   probes?: Record<string, ProbeResult>;
   /** ACP bindings and their sessions. */
   acp?: AcpSessionView[];
+  /** The agents with their measured health (from the running app). */
+  agents?: Snapshot['agents']['list'];
+  /** Replies waiting and not answered (from the running app). */
+  replies?: Snapshot['replies'];
 }
 
 /** Human-readable status, one block per account. */
@@ -29,5 +33,18 @@ export function formatStatus(r: StatusReport): string {
     if (probe) lines.push(`  probe: ${probe.ok ? `ok (imsg ${probe.version ?? '?'} at ${probe.binaryPath ?? a.cliPath}, ${probe.durationMs} ms)` : `FAILED: ${probe.cause?.summary ?? probe.error}${probe.cause?.fix ? `\n    fix: ${probe.cause.fix}` : ''}`}`);
   }
   if (r.acp && r.acp.length > 0) lines.push('', 'ACP bindings:', ...r.acp.map((v) => `  ${v.id}: ${v.agentId}, ${v.state}${v.sessionId ? `, session ${v.sessionId}` : ''}${v.error ? `, error: ${v.error}` : ''}`));
+  lines.push(...agentLines(r));
   return `${lines.join('\n')}\n`;
+}
+
+/** One block line per agent: its health, and the replies waiting or not answered. */
+function agentLines(r: StatusReport): string[] {
+  const lines: string[] = [];
+  for (const a of r.agents ?? []) {
+    const h = a.health;
+    const state = !h ? 'unknown' : h.state === 'failing' ? `failing since ${h.since ?? '?'}: ${h.cause ?? ''}${h.nextRetryAt ? `; next try ${h.nextRetryAt}` : ''}` : h.state === 'unavailable' ? `unavailable: ${h.cause ?? ''}` : h.state;
+    lines.push(`${lines.length === 0 ? '\n' : ''}agent ${a.agentId} (${a.type}${a.default ? ', default' : ''}): ${state}${h?.waiting ? `; ${h.waiting} repl${h.waiting === 1 ? 'y' : 'ies'} waiting` : ''}`);
+  }
+  if (r.replies?.notAnswered) lines.push(`${r.replies.notAnswered} message(s) not answered: imsg-companion replies list (then retry ID or dismiss ID)`);
+  return lines;
 }

@@ -2,7 +2,7 @@
 // Electron IPC, the CLI's control socket and the web transport all derive from these maps.
 import { z } from 'zod';
 import { LoginItemViewSchema, PermissionViewSchema, SettingsPaneSchema } from './permissions.js';
-import { ActivityEntrySchema, ApprovedSenderSchema, ConfigIssueSchema, PairingRequestViewSchema, SettingsViewSchema, SnapshotSchema } from './views.js';
+import { ActivityEntrySchema, ApprovedSenderSchema, ConfigIssueSchema, MessageFilterSchema, MessageViewSchema, PairingRequestViewSchema, SettingsViewSchema, SnapshotSchema } from './views.js';
 
 const AccountRef = z.object({ accountId: z.string().min(1) }).strict();
 
@@ -37,6 +37,12 @@ export const VERBS = {
   'shell:reveal': { input: z.object({ target: z.enum(['app', 'imsg', 'config', 'state-dir']), accountId: z.string().optional() }).strict(), output: z.object({ opened: z.boolean(), path: z.string(), reason: z.string().optional() }) },
   'shell:open-messages': { input: z.object({}).strict(), output: z.object({ opened: z.boolean(), reason: z.string().optional() }) },
   'settings:get': { input: z.object({}).strict(), output: SettingsViewSchema },
+  /** One row per inbound message with its reply lifecycle, newest first. */
+  'messages:list': { input: MessageFilterSchema, output: z.object({ messages: z.array(MessageViewSchema) }) },
+  /** Ask again for a message that was not answered (its deadline starts over). */
+  'replies:retry': { input: z.object({ id: z.string().min(1).max(1024) }).strict(), output: z.object({ message: MessageViewSchema }) },
+  /** Forget a message that was not answered. */
+  'replies:dismiss': { input: z.object({ id: z.string().min(1).max(1024) }).strict(), output: z.object({ dismissed: z.boolean() }) },
   'app:login-item': { input: z.object({ enabled: z.boolean().optional() }).strict(), output: LoginItemViewSchema },
   /** Close an ACP binding's session (its agent process ends); a binding made in chat is removed, a config one stays. */
   'bindings:close': { input: z.object({ id: z.string().min(1).max(600) }).strict(), output: z.object({ id: z.string(), source: z.enum(['config', 'chat']), removed: z.boolean() }) },

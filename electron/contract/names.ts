@@ -28,6 +28,9 @@ export const VERB_NAMES = [
   'app:login-item',
   'bindings:close',
   'app:reveal-logs',
+  'messages:list',
+  'replies:retry',
+  'replies:dismiss',
 ] as const satisfies readonly VerbName[];
 
 /** Every pushed event name of the contract (same set as `keyof EVENTS`). */

@@ -83,7 +83,75 @@ export const ActivityEntrySchema = z.object({
   detail: z.string().optional(),
   /** A `from me` drop that is only the Messages copy of a reply the assistant sent. */
   ownReplyCopy: z.boolean().optional(),
+  /** Where the reply to an inbound message stands (kind `reply`/`agent-error`): only `sent` means delivered. */
+  outcome: z.enum(['waiting', 'sent', 'not-answered', 'no-reply', 'retrying', 'dismissed']).optional(),
+  /** The full texts sent (outcome `sent`). */
+  replies: z.array(z.string()).optional(),
+  /** The full inbound text (kind `inbound`; `preview` is cut). */
+  text: z.string().optional(),
+  /** A group's name and members (kind `inbound`, groups only). */
+  chatName: z.string().optional(),
+  participants: z.array(z.string()).optional(),
+  /** Why the reply waits or was not answered. */
+  cause: z.string().optional(),
+  nextRetryAt: z.string().optional(),
+  deadlineAt: z.string().optional(),
 });
+
+/** Measured health of one agent (`unknown`: never used nor probed; `unavailable`: cannot run here). */
+export const AgentHealthViewSchema = z.object({
+  state: z.enum(['ok', 'failing', 'unknown', 'unavailable']),
+  cause: z.string().optional(),
+  since: z.string().optional(),
+  nextRetryAt: z.string().optional(),
+  /** Replies waiting for this agent. */
+  waiting: z.number().int(),
+  checkedAt: z.string().optional(),
+});
+
+/** Where the reply to one inbound message stands; only `sent` is "answered". */
+export const MessageStatusSchema = z.enum(['received', 'waiting', 'asking', 'sending', 'sent', 'not-answered', 'no-reply', 'dismissed', 'dropped', 'pairing']);
+
+/** One inbound message and everything that happened to it (the conversations/activity row). */
+export const MessageViewSchema = z.object({
+  /** The reply job id (`<accountId>:<guid or rowid>`): what `replies:retry` and `replies:dismiss` take. */
+  id: z.string(),
+  accountId: z.string(),
+  messageId: z.number().int().optional(),
+  guid: z.string().optional(),
+  at: z.string(),
+  chatId: z.number().int().optional(),
+  chatType: z.enum(['direct', 'group']).optional(),
+  chatName: z.string().optional(),
+  participants: z.array(z.string()).optional(),
+  sender: z.string(),
+  text: z.string(),
+  status: MessageStatusSchema,
+  /** The decision's reason (dropped, pairing). */
+  reason: z.string().nullable().optional(),
+  /** Why it waits or was not answered. */
+  cause: z.string().optional(),
+  /** Full texts of the reply sent (or recorded before the send). */
+  replies: z.array(z.string()),
+  nextRetryAt: z.string().optional(),
+  deadlineAt: z.string().optional(),
+  agentId: z.string().nullable().optional(),
+  steps: z.array(TraceStepSchema).optional(),
+  /** The Messages copies of our reply seen by the watch (linked here, not shown as rows). */
+  ownCopies: z.number().int().optional(),
+  /** What happened, oldest first: one line per lifecycle event. */
+  events: z.array(z.object({ at: z.string(), text: z.string() })).optional(),
+});
+
+/** Filters of `messages:list`: a status group, a text search, a limit. */
+export const MessageFilterSchema = z
+  .object({
+    group: z.enum(['all', 'in-progress', 'attention', 'sent', 'not-answered', 'no-reply', 'skipped']).optional(),
+    search: z.string().max(200).optional(),
+    accountId: z.string().optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
 
 /** A config problem with its key path. */
 export const ConfigIssueSchema = z.object({ path: z.string(), message: z.string() });
@@ -114,9 +182,11 @@ export const SnapshotSchema = z.object({
   accounts: z.array(AccountViewSchema),
   pairing: z.object({ pending: z.array(PairingRequestViewSchema), approved: z.array(ApprovedSenderSchema), problem: z.string().optional() }),
   agents: z.object({
-    list: z.array(z.object({ agentId: z.string(), name: z.string().optional(), type: z.string(), default: z.boolean() })),
+    list: z.array(z.object({ agentId: z.string(), name: z.string().optional(), type: z.string(), default: z.boolean(), health: AgentHealthViewSchema.optional() })),
     problem: z.string().optional(),
   }),
+  /** Replies waiting (agent failing, imsg restarting) and messages not answered (Retry or dismiss them). */
+  replies: z.object({ waiting: z.number().int(), notAnswered: z.number().int() }).optional(),
   config: z.object({ path: z.string(), ok: z.boolean(), issues: z.array(ConfigIssueSchema) }),
   permissions: z.array(PermissionViewSchema),
   platform: PlatformViewSchema,
@@ -151,3 +221,11 @@ export type ActivityEntry = z.infer<typeof ActivityEntrySchema>;
 export type AcpSessionView = z.infer<typeof AcpSessionViewSchema>;
 /** The pushed app state. */
 export type Snapshot = z.infer<typeof SnapshotSchema>;
+/** One agent's measured health. */
+export type AgentHealthViewData = z.infer<typeof AgentHealthViewSchema>;
+/** One inbound message with its reply lifecycle. */
+export type MessageView = z.infer<typeof MessageViewSchema>;
+/** Where a message's reply stands. */
+export type MessageStatus = z.infer<typeof MessageStatusSchema>;
+/** `messages:list` filters. */
+export type MessageFilter = z.infer<typeof MessageFilterSchema>;

@@ -34,8 +34,10 @@ describe('imsg-companion serve', () => {
     const sock = join(world.stateDir, 'control.sock');
     expect(serve.output()).toContain(`imsg Companion ${VERSION} running (pid ${serve.pid}); Watching 1 account. Control socket: ${sock}\n`);
     world.inject({ from: '+15550000001', text: 'hello there' });
-    await until(() => serve.output().includes('] reply +15550000001 "hello there" — 1 message sent to imessage:+15550000001'), 'the reply line');
+    await until(() => serve.output().includes('] reply sent +15550000001 "hello there" — 1 message sent to imessage:+15550000001'), 'the reply line');
     expect(serve.output()).toMatch(/\d\d:\d\d:\d\d \[default\] inbound dispatch \+15550000001 "hello there"\n/);
+    // The Messages copy of the reply is named as ours, not as a drop.
+    await until(() => serve.output().includes('] inbound copy of our reply +15550000001 "hello there"\n'), 'the copy line');
     const end = await serve.stop('SIGTERM');
     expect(end.exitCode).toBe(0);
     expect(end.output.endsWith('Stopping: finishing replies in flight…\nStopped.\n')).toBe(true);

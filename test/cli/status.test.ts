@@ -45,8 +45,10 @@ describe('imsg-companion status', () => {
     const report = JSON.parse(res.stdout) as StatusReport;
     expect(report).toMatchObject({ running: true, overall: 'Watching 1 account', pendingPairings: 0 });
     expect(report.accounts[0]?.health).toMatchObject({ state: 'watching', healthy: true, pid, imsgVersion: '0.9.0', restarts: 0 });
+    expect(report.agents?.[0]?.health).toMatchObject({ state: 'ok', waiting: 0 });
+    expect(report.replies).toEqual({ waiting: 0, notAnswered: 0 });
     const text = await w.cli(['status']);
-    expect(text.stdout).toMatch(/^Watching 1 account\n\ndefault: watching \(healthy\)\n {2}imsg: .*imsg-sim\.js \(version 0\.9\.0\), db .*chat\.db\n {2}pid \d+, 0 restart\(s\)$/);
+    expect(text.stdout).toMatch(/^Watching 1 account\n\ndefault: watching \(healthy\)\n {2}imsg: .*imsg-sim\.js \(version 0\.9\.0\), db .*chat\.db\n {2}pid \d+, 0 restart\(s\)\n\nagent echo \(echo, default\): ok$/);
     expect((await serve.stop()).exitCode).toBe(0);
     // Once it is gone, status falls back to the files.
     expect(JSON.parse((await w.cli(['status', '--json'])).stdout)).toMatchObject({ running: false });

@@ -12,6 +12,8 @@ const api = useFakeApi();
 const dropped = entry();
 const answered = entry({ id: 'a2', at: isoIn(-30_000), decision: 'dispatch', reason: null, sender: 'alice@example.com', preview: 'what is the weather', steps: [{ step: 'dm access', outcome: 'pass', detail: 'alice is in allowFrom' }] });
 const pairingEntry = entry({ id: 'a3', at: isoIn(-90_000), decision: 'pairing', reason: 'pairing required', sender: '+15559990000', preview: 'hi', steps: [] });
+const sent = entry({ id: 'a6', at: isoIn(-20_000), kind: 'reply', decision: undefined, reason: undefined, outcome: 'sent', sender: 'alice@example.com', preview: 'sunny', steps: undefined, detail: '1 message sent' });
+const notAnswered = entry({ id: 'a7', at: isoIn(-25_000), kind: 'agent-error', decision: undefined, reason: undefined, outcome: 'not-answered', sender: 'bob@example.com', preview: undefined, steps: undefined, detail: 'not answered: cannot reach x' });
 const system = entry({ id: 'a4', at: isoIn(-120_000), kind: 'system', decision: undefined, reason: undefined, sender: undefined, preview: undefined, steps: undefined, detail: 'account default started' });
 
 async function showActivity(entries = [answered, dropped, pairingEntry, system]) {
@@ -28,7 +30,7 @@ describe('Activity section', () => {
     await showActivity();
     expect(api().inputsOf('activity:list')).toEqual([{ limit: ACTIVITY_CAP }]);
     expect(senders()).toEqual(['alice@example.com', '+15550001111', '+15559990000', 'default']);
-    expect(within(rows()[0] as HTMLElement).getByText('Answered')).toBeTruthy();
+    expect(within(rows()[0] as HTMLElement).getByText('Accepted')).toBeTruthy();
     expect(within(rows()[1] as HTMLElement).getByText('Dropped · no mention')).toBeTruthy();
     expect(within(rows()[1] as HTMLElement).getByText('lunch at noon?')).toBeTruthy();
     expect(within(rows()[3] as HTMLElement).getByText('System')).toBeTruthy();
@@ -51,8 +53,18 @@ describe('Activity section', () => {
     expect(senders()).toEqual(['+15550001111']);
   });
 
+  it('says "Answered" only for a delivered reply, "Not answered" for one that was not', async () => {
+    await showActivity([sent, notAnswered, answered]);
+    expect(within(rows()[0] as HTMLElement).getByText('Answered')).toBeTruthy();
+    expect(within(rows()[1] as HTMLElement).getByText('Not answered')).toBeTruthy();
+    expect(within(rows()[2] as HTMLElement).getByText('Accepted')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Answered' }));
+    expect(rows()).toHaveLength(1);
+    expect(within(rows()[0] as HTMLElement).getByText('sunny')).toBeTruthy();
+  });
+
   it('filters by chip and by text', async () => {
-    await showActivity();
+    await showActivity([answered, sent, dropped, pairingEntry, system]);
     const chip = (name: string) => screen.getByRole('button', { name });
     expect(chip('All').getAttribute('aria-pressed')).toBe('true');
     await userEvent.click(chip('Answered'));
@@ -65,6 +77,7 @@ describe('Activity section', () => {
     await userEvent.click(chip('All'));
     await userEvent.type(screen.getByRole('searchbox', { name: 'Filter activity' }), 'WEATHER');
     expect(senders()).toEqual(['alice@example.com']);
+    expect(within(rows()[0] as HTMLElement).getByText('what is the weather')).toBeTruthy();
     await userEvent.clear(screen.getByRole('searchbox', { name: 'Filter activity' }));
     await userEvent.type(screen.getByRole('searchbox', { name: 'Filter activity' }), 'nobody-matches');
     expect(screen.getByText('Nothing matches this filter')).toBeTruthy();

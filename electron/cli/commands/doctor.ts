@@ -7,6 +7,7 @@ import { AgentRegistry } from '../../core/agents/registry.js';
 import { resolveAccounts } from '../../core/config/accounts.js';
 import { loadConfig } from '../../core/config/load.js';
 import { probeImsg } from '../../core/imsg/probe.js';
+import { connectControl } from '../../core/transport/control-client.js';
 import type { CommandIo } from '../command.js';
 import { UsageError } from '../command.js';
 import { resolveCliContext } from '../global-flags.js';
@@ -58,6 +59,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
       checks.push({ name: `agent ${agent.agentId} (${agent.type})`, ok: result.ok, detail: result.detail, fix: result.ok ? undefined : `check agents.list entry "${agent.agentId}"` });
     }
   }
+  checks.push(...(await runningChecks(ctx.stateDir)));
   io.stdout.write(values.json ? `${JSON.stringify({ ok: checks.every((c) => c.ok), checks })}\n` : checks.map((c) => `${c.ok ? '✓' : '✗'} ${c.name}: ${c.detail}${c.fix ? `\n    fix: ${c.fix}` : ''}`).join('\n') + '\n');
   return checks.every((c) => c.ok) ? 0 : 1;
 }
@@ -72,4 +74,23 @@ async function stateDirCheck(dir: string): Promise<Check> {
   } catch (err) {
     return { name: 'state dir', ok: false, detail: `${dir}: ${(err as Error).message}`, fix: `make ${dir} writable by your user, or pass --state-dir` };
   }
+}
+
+/** What the running app measured: agents failing, replies waiting or not answered. */
+async function runningChecks(stateDir: string): Promise<Check[]> {
+  const control = await connectControl(stateDir);
+  if (!control) return [];
+  const result = await control.call('status:get', {});
+  if (!result.ok) return [];
+  const checks: Check[] = [];
+  for (const a of result.data.agents.list) {
+    const h = a.health;
+    if (!h || h.state === 'unknown') continue;
+    const waiting = h.waiting ? `; ${h.waiting} repl${h.waiting === 1 ? 'y' : 'ies'} waiting` : '';
+    const ok = h.state === 'ok';
+    checks.push({ name: `agent ${a.agentId} (running app)`, ok, detail: ok ? `last call or probe succeeded at ${h.checkedAt ?? '?'}` : `${h.state} since ${h.since ?? '?'}: ${h.cause ?? ''}${waiting}`, fix: ok ? undefined : `start or fix the agent's server; waiting replies go out once it answers` });
+  }
+  const notAnswered = result.data.replies?.notAnswered ?? 0;
+  if (notAnswered > 0) checks.push({ name: 'replies', ok: false, detail: `${notAnswered} message(s) not answered`, fix: 'imsg-companion replies list, then replies retry ID or replies dismiss ID' });
+  return checks;
 }

@@ -35,7 +35,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   if (control) {
     const result = await control.call('status:get', {});
     if (!result.ok) throw new UsageError(result.error.message, 1);
-    report = { running: true, overall: result.data.overall.text, accounts: result.data.accounts, pendingPairings: result.data.pairing.pending.length, acp: result.data.acp?.sessions ?? [] };
+    report = { running: true, overall: result.data.overall.text, accounts: result.data.accounts, pendingPairings: result.data.pairing.pending.length, acp: result.data.acp?.sessions ?? [], agents: result.data.agents.list, replies: result.data.replies };
   } else {
     report = await offlineReport(ctx.stateDir, ctx.configPath);
   }

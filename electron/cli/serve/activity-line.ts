@@ -6,8 +6,9 @@ export function activityLine(e: ActivityEntry): string {
   const time = e.at.slice(11, 19);
   const who = e.sender ? ` ${e.sender}` : '';
   const where = e.chatType === 'group' && e.chatId ? ` in chat ${e.chatId}` : '';
-  const verdict = e.decision && e.decision !== e.kind ? ` ${e.decision}` : '';
-  const reason = e.reason ? ` (${e.reason})` : '';
+  // The Messages copy of our own reply is not a refused message: said so, without the drop reason.
+  const verdict = e.ownReplyCopy ? ' copy of our reply' : e.decision && e.decision !== e.kind ? ` ${e.decision}` : e.outcome ? ` ${e.outcome}` : '';
+  const reason = e.reason && !e.ownReplyCopy ? ` (${e.reason})` : '';
   const text = e.preview ? ` "${e.preview}"` : '';
   const detail = e.detail ? ` — ${e.detail}` : '';
   return `${time} [${e.accountId}] ${e.kind}${verdict}${reason}${who}${where}${text}${detail}`;

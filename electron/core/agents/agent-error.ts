@@ -12,6 +12,10 @@ export interface AgentErrorDetails {
   readonly exitCode?: number;
   /** Last stderr lines of the process (kind `exit`, `timeout` of a command). */
   readonly stderrTail?: string;
+  /** The server's `Retry-After`, in ms (kind `http`, 429 and 503). */
+  readonly retryAfterMs?: number;
+  /** The program could not be started (kind `config`): it may be installed or mounted later. */
+  readonly startFailed?: boolean;
 }
 
 /** A failed agent call: which agent, which backend, what kind of failure, in plain words. */
@@ -24,6 +28,8 @@ export class AgentError extends Error {
   readonly status?: number;
   readonly exitCode?: number;
   readonly stderrTail?: string;
+  readonly retryAfterMs?: number;
+  readonly startFailed?: boolean;
 
   constructor(input: { agentId: string; backend: string; kind: AgentErrorKind; message: string } & AgentErrorDetails) {
     super(`agent "${input.agentId}" (${input.backend}): ${input.message}`);
@@ -35,6 +41,8 @@ export class AgentError extends Error {
     if (input.status !== undefined) this.status = input.status;
     if (input.exitCode !== undefined) this.exitCode = input.exitCode;
     if (input.stderrTail !== undefined) this.stderrTail = input.stderrTail;
+    if (input.retryAfterMs !== undefined) this.retryAfterMs = input.retryAfterMs;
+    if (input.startFailed) this.startFailed = true;
   }
 }
 

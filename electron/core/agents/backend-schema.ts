@@ -36,7 +36,10 @@ const httpUrl = z
   .refine(isHttpUrl, { error: URL_ERROR, abort: true })
   .refine(hasNoCredentials, { error: 'expected a URL without user:password@ (secrets belong in environment variables)' });
 
-/** Keys every backend accepts: the text sent to the user instead of silence when the backend fails. */
+/**
+ * Keys every backend accepts: `errorReply`, the text sent to the user instead of silence when a
+ * message is not answered (a permanent failure, or still failing at `replyDeadlineMinutes`), once.
+ */
 const common = { errorReply: z.string().optional() };
 
 /** A key that must never be set, with a message naming what to use instead. */
@@ -68,6 +71,8 @@ export const WebhookBackendSchema = z
   .object({
     type: z.literal('webhook'),
     url: httpUrl,
+    /** Optional GET address that answers 2xx while the receiver is up (agent health). */
+    healthUrl: httpUrl.optional(),
     /** Name of the env var holding the HMAC secret. */
     secretEnv: envName.optional(),
     secret: refused('do not put the webhook secret in the config file; set secretEnv to the name of an environment variable that holds it'),

@@ -62,7 +62,7 @@ export class CommandBackend implements AgentBackend {
     if (result.isMaxBuffer) throw this.#fail('invalid-reply', `${program} wrote more than ${MAX_OUTPUT_BYTES} bytes to stdout`);
     if (result.failed && result.exitCode === undefined && !result.signal) {
       const why = result.code === 'ENOENT' ? `the program${this.config.cwd ? ' or cwd' : ''} was not found` : (result.code ?? 'spawn failed');
-      throw this.#fail('config', `cannot start ${program}: ${why}`);
+      throw this.#fail('config', `cannot start ${program}: ${why}`, { startFailed: true });
     }
     if (result.signal) throw this.#fail('exit', withTail(`${program} was killed by ${result.signal}`), { stderrTail });
     if (result.exitCode !== 0) {

@@ -24,6 +24,17 @@ export interface HttpCallInput {
 export interface HttpResult {
   readonly status: number;
   readonly body: string;
+  /** The `Retry-After` header, in ms from now, when the server sent a valid one. */
+  readonly retryAfterMs?: number;
+}
+
+/** `Retry-After` (seconds or an HTTP date) in ms from `now`; undefined when absent or invalid. */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 /** Why a fetch failed, from undici's `cause` (ECONNREFUSED, ENOTFOUND, …) or the error text. */
@@ -83,7 +94,8 @@ export async function httpCall(input: HttpCallInput): Promise<HttpResult> {
         throw input.fail('network', `connection to ${where} broke while reading the answer: ${clean(networkCause(err))}`);
       }
       if (body === undefined) throw input.fail('invalid-reply', `answer from ${where} is larger than ${MAX_RESPONSE_BYTES} bytes`);
-      return { status: response.status, body };
+      const retryAfterMs = parseRetryAfter(response.headers?.get('retry-after'));
+      return { status: response.status, body, ...(retryAfterMs !== undefined && { retryAfterMs }) };
     },
     () => input.fail('timeout', `no answer from ${where} within ${input.timeoutMs} ms`),
   );

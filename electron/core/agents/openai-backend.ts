@@ -49,7 +49,7 @@ export class OpenAiBackend implements AgentBackend {
     const limit = transcriptTurnLimit(this.deps.config, req.sessionKey);
     const history = trimTurns(loaded.messages, limit);
     const url = openAiUrl(this.config.baseUrl, 'chat/completions');
-    const { status, body } = await httpCall({
+    const { status, body, retryAfterMs } = await httpCall({
       url,
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(key && { authorization: `Bearer ${key}` }) },
@@ -60,7 +60,7 @@ export class OpenAiBackend implements AgentBackend {
       fail: this.#fail,
       secrets: [key],
     });
-    if (status < 200 || status > 299) throw this.#fail('http', `${safeUrl(url)} answered HTTP ${status}: ${serverMessage(body, [key]) || '(empty body)'}`, { status });
+    if (status < 200 || status > 299) throw this.#fail('http', `${safeUrl(url)} answered HTTP ${status}: ${serverMessage(body, [key]) || '(empty body)'}`, { status, retryAfterMs });
     const parsed = parseCompletion(body);
     if (typeof parsed === 'string') throw this.#fail('invalid-reply', `${safeUrl(url)}: ${parsed}`);
     const at = new Date(this.#now()).toISOString();

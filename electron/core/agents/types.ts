@@ -48,6 +48,8 @@ export interface AgentBackend {
   check?(): Promise<BackendCheck>;
   /** This backend scoped to one conversation binding (ACP: one process and session per binding). */
   bind?(binding: ConversationBinding): AgentBackend;
+  /** Health probe for status (never rejects); undefined: this backend cannot be probed (unset: use `check`). */
+  probe?(): Promise<BackendCheck | undefined>;
 }
 
 /** What backends need from the app. */

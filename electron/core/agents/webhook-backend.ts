@@ -68,7 +68,21 @@ export class WebhookBackend implements AgentBackend {
     }
     const timeoutMs = this.config.timeoutMs ?? WEBHOOK_DEFAULT_TIMEOUT_MS;
     const result = await httpCall({ url: this.config.url, method: 'POST', headers, body, timeoutMs, signal, fetch: this.#fetch, fail: this.#fail, secrets: [secret] });
-    return parseWebhookReply(result.status, result.body, safeUrl(this.config.url), this.#fail);
+    return parseWebhookReply(result, safeUrl(this.config.url), this.#fail);
+  }
+
+  /** `GET <healthUrl>` when configured (2xx = up); without one a webhook cannot be probed. */
+  async probe(): Promise<BackendCheck | undefined> {
+    const url = this.config.healthUrl;
+    if (!url) return undefined;
+    try {
+      const timeoutMs = Math.min(this.config.timeoutMs ?? WEBHOOK_DEFAULT_TIMEOUT_MS, 10_000);
+      const { status } = await httpCall({ url, method: 'GET', timeoutMs, fetch: this.#fetch, fail: this.#fail });
+      const ok = status >= 200 && status < 300;
+      return { ok, detail: `GET ${safeUrl(url)} answered HTTP ${status}` };
+    } catch (err) {
+      return { ok: false, detail: err instanceof AgentError ? err.detail : String(err) };
+    }
   }
 
   /**

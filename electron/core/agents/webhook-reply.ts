@@ -1,16 +1,17 @@
 // Reading a webhook's answer: `{"reply": "..."}`, or no reply (204, `null`, `""`).
 import type { AgentErrorFactory } from './agent-error.js';
+import type { HttpResult } from './http-call.js';
 import type { AgentReply } from './types.js';
 
 /**
  * The reply of an HTTP answer: 204/205 → no reply; other 2xx → the body must be a JSON object with
  * `reply` (string, `""` or null; optional `model`), else `invalid-reply`; any other status → `http`.
  */
-export function parseWebhookReply(status: number, body: string, where: string, fail: AgentErrorFactory): AgentReply {
+export function parseWebhookReply({ status, body, retryAfterMs }: HttpResult, where: string, fail: AgentErrorFactory): AgentReply {
   if (status === 204 || status === 205) return { text: null, provider: 'webhook' };
   if (status < 200 || status > 299) {
     const hint = status >= 300 && status < 400 ? ' (redirects are not followed; set url to the final address)' : '';
-    throw fail('http', `${where} answered HTTP ${status}${hint}`, { status });
+    throw fail('http', `${where} answered HTTP ${status}${hint}`, { status, retryAfterMs });
   }
   let json: unknown;
   try {

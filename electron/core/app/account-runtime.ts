@@ -10,12 +10,13 @@ import { LoopLimiter } from '../policy/loop-limiter.js';
 import { SelfChatCache } from '../policy/self-chat-cache.js';
 import { resolveRemoteHost } from '../remote/index.js';
 import { runChatCommand } from './chat-commands.js';
-import { runDispatch } from '../replies/dispatch-job.js';
+import { jobBase } from '../replies/dispatch-job.js';
 import { echoTarget } from './echo-target.js';
 import { resendUnsent } from '../replies/resend-check.js';
 import { handleInbound } from './inbound-handler.js';
 import { type EchoTarget, sendChunks, type SentChunk } from '../replies/outbound.js';
 import type { PendingJob } from '../replies/pending-journal.js';
+import { conversationKey, ReplyLanes } from '../replies/reply-lanes.js';
 import type { RuntimeDeps } from './runtime-deps.js';
 
 /** How long a stop waits for this account's queued and running replies. */
@@ -26,6 +27,8 @@ export class AccountRuntime {
   readonly caches: DecisionCaches = { echo: new SentMessageCache(), selfChat: new SelfChatCache(), loop: new LoopLimiter(), history: new GroupHistory() };
   readonly supervisor: ImsgSupervisor;
   remoteHost: string | undefined;
+  /** Replies in order per conversation, waiting ones held (agent failing, imsg restarting). */
+  readonly replies: ReplyLanes;
   #unlisten: () => void;
   #stopping = false;
   #tasks = 0;
@@ -47,6 +50,7 @@ export class AccountRuntime {
       ...deps.supervisorOverrides,
     });
     this.#unlisten = this.supervisor.onHealth(() => deps.changed());
+    this.replies = new ReplyLanes(this);
   }
 
   /** Start watching (resolves the remote host first, for attachments over SSH). */
@@ -76,6 +80,8 @@ export class AccountRuntime {
     }
     await this.supervisor.stop();
     this.#unlisten();
+    // Waiting replies stay in the journal; the account's next start (or the next run) takes them, in order.
+    await this.replies.stop();
   }
 
   /** Queue a journaled dispatch behind earlier replies to its conversation; false when full. */
@@ -98,13 +104,13 @@ export class AccountRuntime {
   }
 
   /** Send text chunks to a target through this account's imsg, remembering them for echo checks. */
-  send(target: string, chunks: readonly string[], echo?: EchoTarget, file?: string): Promise<SentChunk[]> {
-    return sendChunks({ supervisor: this.supervisor, account: this.account, target, chunks, file, echo: echo ? { cache: this.caches.echo, target: echo, now: this.deps.now } : undefined });
+  send(target: string, chunks: readonly string[], echo?: EchoTarget, file?: string, waitMs?: number): Promise<SentChunk[]> {
+    return sendChunks({ supervisor: this.supervisor, account: this.account, target, chunks, file, waitMs, echo: echo ? { cache: this.caches.echo, target: echo, now: this.deps.now } : undefined });
   }
 
   async #run(job: PendingJob): Promise<void> {
     const d = job.decision;
-    if (!(d.isControlCommand && d.commandAuthorized)) return runDispatch(this, job);
+    if (!(d.isControlCommand && d.commandAuthorized)) return this.replies.run(job);
     try {
       // Answered before a crash, maybe: the chat says so (and the command is not run twice).
       const intent = this.deps.intents.get(job.id);
@@ -113,7 +119,7 @@ export class AccountRuntime {
       const unrecorded = this.deps.intents.record(job.id, [reply], new Date(this.deps.now()).toISOString());
       if (unrecorded) await this.deps.activity.append({ accountId: this.account.accountId, kind: 'system', detail: unrecorded });
       await this.send(d.replyTarget ?? d.senderId, [reply], echoTarget(d));
-      await this.deps.activity.append({ accountId: this.account.accountId, kind: 'command', chatId: d.chatId, sender: d.senderId, preview: d.bodyText.slice(0, 80), detail: reply.split('\n')[0] });
+      await this.deps.activity.append({ ...jobBase(this, job), kind: 'command', outcome: 'sent', replies: [reply], preview: d.bodyText.slice(0, 80), detail: reply.split('\n')[0] });
     } catch (err) {
       await this.deps.activity.append({ accountId: this.account.accountId, kind: 'agent-error', sender: d.senderId, detail: `command reply failed: ${(err as Error).message}` });
     } finally {
@@ -121,10 +127,4 @@ export class AccountRuntime {
       await this.deps.journal.remove(job.id);
     }
   }
-}
-
-/** Replies to one chat (group) or one sender (DM) are serialized on the same lane. */
-function conversationKey(job: PendingJob): string {
-  const d = job.decision;
-  return d.chatId ? `chat:${d.chatId}` : `dm:${d.senderNormalized}`;
 }

@@ -3,6 +3,8 @@ import type { InboundDecision } from '../policy/decide-types.js';
 import type { ActivityInput } from './activity-log.js';
 
 const PREVIEW_CHARS = 160;
+/** Longer inbound texts are cut in the log (a message row shows this much). */
+const FULL_TEXT_CHARS = 4000;
 
 /** A short single-line preview of message text for the activity view. */
 export function preview(text: unknown): string | undefined {
@@ -12,7 +14,9 @@ export function preview(text: unknown): string | undefined {
 }
 
 /** The `inbound` activity entry for a decision on `message`. */
-export function activityFromDecision(accountId: string, message: { id?: unknown; guid?: unknown; chat_id?: unknown; text?: unknown }, d: InboundDecision): ActivityInput {
+export function activityFromDecision(accountId: string, message: { id?: unknown; guid?: unknown; chat_id?: unknown; text?: unknown; chat_name?: unknown; participants?: unknown }, d: InboundDecision): ActivityInput {
+  const short = preview(message.text);
+  const group = d.chatType === 'group';
   return {
     accountId,
     kind: 'inbound',
@@ -23,7 +27,11 @@ export function activityFromDecision(accountId: string, message: { id?: unknown;
     chatId: d.chatId ?? (typeof message.chat_id === 'number' ? message.chat_id : undefined),
     chatType: d.chatType,
     sender: d.senderId || undefined,
-    preview: preview(message.text),
+    preview: short,
+    // The full text only when the preview is not it already (most messages are short).
+    ...(typeof message.text === 'string' && message.text !== short && message.text !== '' && { text: message.text.slice(0, FULL_TEXT_CHARS) }),
+    ...(group && typeof message.chat_name === 'string' && message.chat_name !== '' && { chatName: message.chat_name }),
+    ...(group && Array.isArray(message.participants) && { participants: message.participants.filter((p): p is string => typeof p === 'string') }),
     sessionKey: d.sessionKey,
     agentId: d.agentId,
     steps: d.steps,

@@ -8,6 +8,7 @@ import { resolveAccount } from '../config/accounts.js';
 import type { Companion } from './companion.js';
 import { platformHandlers } from './api-platform.js';
 import { performSends } from '../replies/outbound.js';
+import { dismissReply, listMessages, ReplyControlError, retryReply } from '../replies/reply-control.js';
 
 /** Build the verb handlers for `app`. */
 export function companionHandlers(app: Companion): ContractHandlers {
@@ -90,9 +91,22 @@ export function companionHandlers(app: Companion): ContractHandlers {
       if (result.ok) await app.reload();
       return { ok: result.ok, issues: result.ok ? [] : result.issues };
     },
+    'messages:list': async (filter) => ({ messages: listMessages(app.replyDeps(), filter) }),
+    'replies:retry': async ({ id }) => ({ message: await replyVerb(() => retryReply(app.replyDeps(), id)) }),
+    'replies:dismiss': async ({ id }) => ({ dismissed: await replyVerb(() => dismissReply(app.replyDeps(), id)) }),
     'app:pause': async ({ paused }) => {
       await app.setPaused(paused);
       return { paused: app.paused };
     },
   };
+}
+
+/** Run a reply verb, its refusals as transport errors with their code. */
+async function replyVerb<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof ReplyControlError) throw new VerbError(err.code, err.message);
+    throw err;
+  }
 }

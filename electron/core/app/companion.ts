@@ -4,6 +4,8 @@ import type { AcpManager } from '../acp/acp-manager.js';
 import { createAcpManager } from '../acp/app-wiring.js';
 import type { AcpTiming } from '../acp/session-host.js';
 import { acpSessionViews } from '../acp/session-views.js';
+import { AgentHealthBook } from '../agents/agent-health.js';
+import { probeAgents } from '../agents/agent-probe.js';
 import { AgentRegistry } from '../agents/registry.js';
 import { resolveAccounts, type ResolvedAccount } from '../config/accounts.js';
 import { ConfigStore } from '../config/config-store.js';
@@ -21,7 +23,10 @@ import { ConversationQueue, type ConversationQueueOptions } from '../replies/con
 import { Emitter } from './emitter.js';
 import { PendingJournal } from '../replies/pending-journal.js';
 import { resumeReplies } from '../replies/resume-replies.js';
+import { notAnsweredCount, type ReplyControlDeps } from '../replies/reply-control.js';
+import { ReplyTracker } from '../replies/reply-tracker.js';
 import { SendIntents } from '../replies/send-intents.js';
+import { agentViews, waitingText } from './snapshot-replies.js';
 import { buildSnapshot, statusText } from './snapshot.js';
 import { SnapshotPusher } from './snapshot-pusher.js';
 import { watchDir } from './watch-dir.js';
@@ -60,6 +65,10 @@ export class Companion {
   readonly journal: PendingJournal;
   readonly intents: SendIntents;
   readonly queue: ConversationQueue;
+  /** Each agent's measured health (kept across config reloads). */
+  readonly health: AgentHealthBook;
+  /** Replies in progress: asking, sending, waiting. */
+  readonly tracker = new ReplyTracker();
   readonly events = new Emitter<CompanionEvents>();
   readonly platform: PlatformPort;
   readonly permissions: PermissionsService;
@@ -88,6 +97,8 @@ export class Companion {
     this.intents = new SendIntents(SendIntents.fileIn(opts.stateDir));
     this.queue = new ConversationQueue(opts.queue);
     this.acp = createAcpManager({ stateDir: opts.stateDir, env: opts.env ?? process.env, activity: this.activity, runtime: (id) => this.runtime(id), changed: () => this.changed() }, opts.acpTiming);
+    this.health = new AgentHealthBook(opts.now ?? Date.now);
+    this.health.onChange(() => this.changed());
     this.#agents = this.#buildAgents();
     this.activity.onEntry((e) => this.events.emit('activity', e));
     this.platform = opts.platform ?? createNodePlatform({ env: opts.env, logPath: serveLogPath(opts.stateDir) });
@@ -127,6 +138,7 @@ export class Companion {
     await this.acp.start();
     await this.#syncAccounts();
     await resumeReplies(this.journal, this.activity, (id) => this.runtime(id));
+    void probeAgents(this.#agents, this.health);
     if (this.#opts.watchConfig !== false) {
       this.#stops.push(this.configStore.onChange(() => this.reload()));
       this.#stops.push(this.configStore.watch());
@@ -173,6 +185,8 @@ export class Companion {
   /** Re-read the config and restart the accounts whose settings changed. */
   reload(): Promise<void> {
     this.#agents = this.#buildAgents();
+    this.health.retain(this.#agents.list().map((a) => a.agentId));
+    void probeAgents(this.#agents, this.health);
     this.#sync = this.#sync.then(() => this.#syncAccounts()).catch(() => undefined);
     return this.#sync.then(() => {
       void this.permissions.check().catch(() => undefined);
@@ -233,7 +247,8 @@ export class Companion {
       pending,
       approved,
       pairingProblem,
-      agents: { list: this.#agents.list() },
+      agents: { list: agentViews(this.#agents.list(), this.health, this.tracker) },
+      replies: { waiting: this.tracker.waiting(), notAnswered: notAnsweredCount(this.journal), waitingText: waitingText(this.tracker) },
       config: { path: this.#opts.configPath, ok: issues.length === 0, issues },
       permissions: this.permissions.current(),
       platform: this.platform.describe(),
@@ -241,6 +256,11 @@ export class Companion {
       acp: { sessions: acpSessionViews(this.acp, this.configStore.current) },
     });
     return this.#last;
+  }
+
+  /** What the reply verbs (list, retry, dismiss) work on. */
+  replyDeps(): ReplyControlDeps {
+    return { journal: this.journal, activity: this.activity, tracker: this.tracker, intents: this.intents, runtime: (id) => this.runtime(id), now: this.#opts.now ?? Date.now, changed: () => this.changed() };
   }
 
   /** The `/status` reply from the latest snapshot. */
@@ -272,6 +292,8 @@ export class Companion {
         journal: this.journal,
         intents: this.intents,
         queue: this.queue,
+        health: this.health,
+        tracker: this.tracker,
         changed: () => this.changed(),
         pairingCreated: (r) => this.events.emit('pairing:new', r),
         supervisorOverrides: this.#opts.supervisorOverrides,

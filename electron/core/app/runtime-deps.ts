@@ -1,5 +1,6 @@
 // What every account runtime shares with the companion (stores, log, queue, config, events).
 import type { AcpManager } from '../acp/acp-manager.js';
+import type { AgentHealthBook } from '../agents/agent-health.js';
 import type { AgentRegistry } from '../agents/registry.js';
 import type { ConfigStore } from '../config/config-store.js';
 import type { PairingStore } from '../pairing/index.js';
@@ -8,6 +9,7 @@ import type { PairingRequestView } from '../../contract/views.js';
 import type { ActivityLog } from './activity-log.js';
 import type { ConversationQueue } from '../replies/conversation-queue.js';
 import type { PendingJournal } from '../replies/pending-journal.js';
+import type { ReplyTracker } from '../replies/reply-tracker.js';
 import type { SendIntents } from '../replies/send-intents.js';
 
 /** Shared services handed to each {@link AccountRuntime}. */
@@ -23,6 +25,10 @@ export interface RuntimeDeps {
   /** What each reply is about to send, for the after-crash check. */
   readonly intents: SendIntents;
   readonly queue: ConversationQueue;
+  /** Each agent's measured health, and the gate that spaces calls to a failing one. */
+  readonly health: AgentHealthBook;
+  /** Where each reply in progress stands (asking, sending, waiting). */
+  readonly tracker: ReplyTracker;
   /** Something changed that a snapshot shows (health, pairing, …). */
   readonly changed: () => void;
   readonly pairingCreated: (request: PairingRequestView) => void;

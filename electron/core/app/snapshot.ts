@@ -3,6 +3,7 @@ import type { ResolvedAccount } from '../config/accounts.js';
 import type { AccountHealth } from '../imsg/health.js';
 import type { PermissionView, PlatformView } from '../../contract/permissions.js';
 import type { AccountView, PairingRequestView, Snapshot } from '../../contract/views.js';
+import { type RepliesInput, repliesOverall } from './snapshot-replies.js';
 
 /** Inputs gathered by the companion. */
 export interface SnapshotInput {
@@ -21,6 +22,8 @@ export interface SnapshotInput {
   readonly storageProblem?: string;
   /** ACP bindings and their sessions. */
   readonly acp?: Snapshot['acp'];
+  /** Replies waiting and not answered. */
+  readonly replies?: RepliesInput;
 }
 
 /** The health of an account that is not running (disabled, paused or not started yet). */
@@ -48,6 +51,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     accounts,
     pairing: { pending: [...input.pending], approved: [...input.approved], problem: input.pairingProblem },
     agents: input.agents,
+    ...(input.replies && { replies: { waiting: input.replies.waiting, notAnswered: input.replies.notAnswered } }),
     config: input.config,
     permissions: [...input.permissions],
     platform: input.platform,
@@ -67,11 +71,15 @@ function overall(input: SnapshotInput, accounts: readonly AccountView[]): Snapsh
     const first = failing[0] as AccountView;
     return { level: 'error', text: `${first.accountId}: ${first.health.lastError?.cause.summary ?? 'not running'}` };
   }
+  // Never "ok" while a reply waits or an agent fails: the owner should know.
+  const replies = repliesOverall(input.replies, input.agents.list);
+  if (replies && (replies.level === 'error' || input.replies?.waiting)) return replies;
   const starting = enabled.filter((a) => a.health.state !== 'watching');
   if (starting.length > 0) return { level: 'warning', text: `Starting ${starting.map((a) => a.accountId).join(', ')}…` };
   if (input.agents.list.length === 0) return { level: 'warning', text: 'No agent configured: messages are received but not answered' };
   const broken = input.acp?.sessions.find((s) => s.state === 'error');
   if (broken) return { level: 'warning', text: `ACP binding ${broken.id}: ${broken.error ?? 'not running'}` };
+  if (replies) return replies;
   if (input.pending.length > 0) return { level: 'warning', text: `${input.pending.length} pairing request${input.pending.length === 1 ? '' : 's'} to approve` };
   const unhealthy = enabled.filter((a) => !a.health.healthy);
   if (unhealthy.length > 0) return { level: 'warning', text: `${unhealthy.map((a) => a.accountId).join(', ')}: no recent answer from imsg` };
@@ -85,6 +93,7 @@ export function statusText(s: Snapshot): string {
     const h = a.health;
     lines.push(`- ${a.accountId}: ${a.enabled ? h.state : 'disabled'}${h.imsgVersion ? `, imsg ${h.imsgVersion}` : ''}${h.restarts ? `, ${h.restarts} restart(s)` : ''}${h.lastError ? `, last error: ${h.lastError.cause.summary}` : ''}`);
   }
+  for (const agent of s.agents.list) if (agent.health && agent.health.state !== 'ok' && agent.health.state !== 'unknown') lines.push(`- agent ${agent.agentId}: ${agent.health.state}${agent.health.cause ? `, ${agent.health.cause}` : ''}${agent.health.waiting ? `, ${agent.health.waiting} waiting` : ''}`);
   if (s.pairing.pending.length > 0) lines.push(`${s.pairing.pending.length} pairing request(s) pending`);
   return lines.join('\n');
 }

@@ -6,6 +6,14 @@ import { IMessageChannelSchema, int } from './imessage-schema.js';
 
 const MentionPatternsSchema = z.array(z.string());
 
+/** How long replies wait out a failing agent; per agent, or for all under `agents.defaults`. */
+const ReplyTimingKeys = {
+  /** Minutes after the message arrived before a reply that could not be made is "not answered" (default 30; fractions allowed). */
+  replyDeadlineMinutes: z.number().min(0).max(7 * 24 * 60).optional(),
+  /** The longest wait between two tries of a failing agent, in seconds (default 120). */
+  replyRetryMaxSeconds: z.number().min(0.1).max(3600).optional(),
+};
+
 /** One `agents.list[]` entry; `backend` is validated by the agent backends' own schema; `runtime` (ACP) needs no backend. */
 const AgentEntrySchema = z
   .object({
@@ -15,6 +23,7 @@ const AgentEntrySchema = z
     groupChat: z.object({ mentionPatterns: MentionPatternsSchema.optional() }).strict().optional(),
     backend: AgentBackendConfigSchema.optional(),
     runtime: AgentRuntimeSchema.optional(),
+    ...ReplyTimingKeys,
   })
   .strict()
   .refine((a) => !(a.backend && a.runtime), { path: ['runtime'], error: 'set either backend or runtime, not both (runtime: {type: "acp"} needs no backend)' });
@@ -53,7 +62,7 @@ function duplicateAgentIds(value: unknown): { path: (string | number)[]; message
 }
 
 const AgentsSchema = z
-  .object({ list: z.array(AgentEntrySchema).optional() })
+  .object({ defaults: z.object(ReplyTimingKeys).strict().optional(), list: z.array(AgentEntrySchema).optional() })
   .strict()
   .superRefine(
     (value, ctx) => {

@@ -30,6 +30,10 @@ export function decideInbound(message: ImsgMessage, ctx: DecideContext): Inbound
       verdict.steps.push({ step: 'loop limiter', outcome: 'info', detail: 'this is the copy of a reply the assistant just sent; not counted as an echo loop' });
       verdict.ownReplyCopy = true;
     } else if (ctx.record !== false) ctx.caches.loop.record(key, ctx.now);
+  } else if (verdict.reason === 'missing sender' && message.is_from_me === true && message.is_group === true && isOwnReply(message, ctx, { ...verdict, chatType: 'group' })) {
+    // In a group, the Messages copy of our reply has no sender: it is still our reply, not a stranger's drop.
+    verdict.steps.push({ step: 'own reply', outcome: 'info', detail: 'this is the copy of a reply the assistant just sent' });
+    verdict.ownReplyCopy = true;
   } else if (verdict.decision === 'dispatch' && ctx.caches.loop.isLimited(key, ctx.now)) {
     verdict.steps.push({ step: 'loop limiter', outcome: 'drop', detail: 'this conversation produced 5 echo drops within 60 s; answers are paused until it calms down' });
     return { ...verdict, decision: 'drop', reason: LOOP_LIMITED_REASON, replyTarget: undefined };

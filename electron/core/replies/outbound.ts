@@ -18,14 +18,24 @@ export interface SentChunk {
   readonly params: Record<string, unknown>;
 }
 
+/** imsg is not running (stopped, failed, restarting): a send can go out once it is back. */
+export class ImsgDownError extends Error {
+  readonly code = 'imsg-down';
+}
+
+/** True when `err` says imsg was not there to take (or finish) the request, rather than refusing it. */
+export function isImsgDown(err: unknown): boolean {
+  return err instanceof ImsgDownError || isTransportFailure(err) || (err as { kind?: unknown } | null)?.kind === 'timeout';
+}
+
 /** Resolve once the account's imsg child can take requests (and is not `exceptPid`), or throw after `timeoutMs`. */
 export async function waitUntilRunning(supervisor: ImsgSupervisor, timeoutMs: number, exceptPid?: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const h = supervisor.health();
     if (h.pid !== undefined && h.pid !== exceptPid && (h.state === 'watching' || h.state === 'ready')) return;
-    if (h.state === 'fatal' || h.state === 'stopped') throw new Error(`imsg for account ${h.accountId} is ${h.state}${h.lastError ? `: ${h.lastError.message}` : ''}`);
-    if (Date.now() > deadline) throw new Error(`imsg for account ${h.accountId} did not come back within ${Math.round(timeoutMs / 1000)} s (state ${h.state})`);
+    if (h.state === 'fatal' || h.state === 'stopped') throw new ImsgDownError(`imsg for account ${h.accountId} is ${h.state}${h.lastError ? `: ${h.lastError.message}` : ''}`);
+    if (Date.now() > deadline) throw new ImsgDownError(`imsg for account ${h.accountId} did not come back within ${Math.round(timeoutMs / 1000)} s (state ${h.state})`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -9,6 +9,12 @@ export interface PendingJob {
   readonly acceptedAt: string;
   readonly message: Record<string, unknown>;
   readonly decision: InboundDecision;
+  /** The owner retried it at this time: its deadline counts from here, not from `acceptedAt`. */
+  readonly retriedAt?: string;
+  /** Not answered (past its deadline, or a permanent failure): kept until the owner retries or dismisses it. */
+  readonly failed?: { readonly at: string; readonly cause: string; readonly agentId?: string };
+  /** The agent's `errorReply` went out for this message (it is sent once). */
+  readonly errorReplySent?: boolean;
 }
 
 /** Tuning and test seams of a {@link PendingJournal}. */

@@ -76,6 +76,21 @@ export class PendingJournal {
     return this.#log.append(line);
   }
 
+  /** The jobs held now (pending and not answered), oldest first. */
+  jobs(): PendingJob[] {
+    return [...this.#jobs.values()];
+  }
+
+  /** The job with this id, if held now. */
+  get(id: string): PendingJob | undefined {
+    return this.#jobs.get(id);
+  }
+
+  /** Replace a held job with a changed copy (not answered, retried); resolves when durable. */
+  update(job: PendingJob): Promise<void> {
+    return this.add(job);
+  }
+
   /** Add a job that is not run now (its account is stopping): the account's next start takes it. */
   park(job: PendingJob): Promise<void> {
     this.#parked.add(job.id);

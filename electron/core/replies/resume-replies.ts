@@ -9,6 +9,8 @@ export async function resumeReplies(journal: PendingJournal, activity: ActivityL
   const { jobs, problem } = await journal.load();
   if (problem) await activity.append({ accountId: '-', kind: 'system', detail: `pending replies file was unreadable: ${problem}` });
   for (const job of jobs) {
+    // Not answered: kept as it is until the owner retries or dismisses it.
+    if (job.failed) continue;
     if (runtime(job.accountId)?.enqueueDispatch(job)) {
       await activity.append({ accountId: job.accountId, kind: 'system', guid: typeof job.message.guid === 'string' ? job.message.guid : undefined, detail: 'resuming a reply interrupted by the last shutdown' });
       continue;

@@ -40,9 +40,20 @@ export const OWN_REPLY_COPY: { label: string; tone: Tone } = { label: 'Sent copy
 
 /** Activity decision → badge text and tone. */
 export const DECISION: Readonly<Record<NonNullable<ActivityEntry['decision']>, { label: string; tone: Tone }>> = {
-  dispatch: { label: 'Answered', tone: 'ok' },
+  // Accepted for a reply, not yet answered: "Answered" is only said once the reply was delivered.
+  dispatch: { label: 'Accepted', tone: 'info' },
   drop: { label: 'Dropped', tone: 'neutral' },
   pairing: { label: 'Pairing', tone: 'info' },
+};
+
+/** Where a reply stands (reply entries) → badge text and tone; only `sent` reads "Answered". */
+export const OUTCOME: Readonly<Record<NonNullable<ActivityEntry['outcome']>, { label: string; tone: Tone }>> = {
+  sent: { label: 'Answered', tone: 'ok' },
+  waiting: { label: 'Waiting', tone: 'warning' },
+  'not-answered': { label: 'Not answered', tone: 'error' },
+  'no-reply': { label: 'No reply', tone: 'neutral' },
+  retrying: { label: 'Retrying', tone: 'info' },
+  dismissed: { label: 'Dismissed', tone: 'neutral' },
 };
 
 /** Activity kinds without a decision → badge text and tone. */

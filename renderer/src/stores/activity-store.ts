@@ -56,7 +56,8 @@ export const useActivityStore = create<ActivityState>()((set, get) => ({
 
 /** Does `entry` pass the chip and text filter? (Display filtering only; the log is untouched.) */
 export function matchesFilter(entry: ActivityEntry, kind: ActivityKindFilter, text: string): boolean {
-  if (kind === 'answered' && entry.decision !== 'dispatch' && entry.kind !== 'reply') return false;
+  // Answered means delivered: a reply entry that says so (older logs: any reply line).
+  if (kind === 'answered' && !(entry.outcome === 'sent' || (entry.kind === 'reply' && entry.outcome === undefined))) return false;
   // The copy of our own reply is not a message someone was refused: not under Dropped.
   if (kind === 'dropped' && (entry.decision !== 'drop' || entry.ownReplyCopy)) return false;
   if (kind === 'pairing' && entry.decision !== 'pairing' && entry.kind !== 'pairing') return false;

@@ -34,6 +34,8 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      // The health probe lists models (GET /v1/models); it is not a completion.
+      if (req.method === 'GET') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: [{ id: 'fake-model' }] }));
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { messages: WireMessage[] };
       requests.push(body.messages);
       const last = body.messages[body.messages.length - 1]?.content ?? '';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { channel, cleanup, ECHO_AGENTS, startApp, until } from '../app/app-fixture.js';
+import { channel, cleanup, ECHO_AGENTS, startApp } from '../app/app-fixture.js';
 
 afterEach(cleanup);
 
@@ -41,15 +41,16 @@ describe('replies when imsg dies mid-send', () => {
     expect(f.imsg.runs).toBe(2);
   });
 
-  it('an error answered by imsg (not a crash) is not retried: the failure is recorded, nothing is sent', async () => {
+  it('an error answered by imsg (not a crash) is not retried: the message is not answered, kept for Retry, nothing is sent', async () => {
     const fx = await startApp(OPEN);
     fx.imsg.failSends('rpc-error');
     const m = fx.imsg.inject({ from: '+15550000001', text: 'hello' });
     const failed = await fx.activity((e) => e.kind === 'agent-error' && e.guid === m.guid);
-    expect(failed.detail).toMatch(/^reply not delivered to imessage:\+15550000001: Internal error: code=-32603 \(send/);
+    expect(failed.outcome).toBe('not-answered');
+    expect(failed.cause).toMatch(/^reply not delivered to imessage:\+15550000001: Internal error: code=-32603 \(send/);
     await fx.app.queue.idle();
     expect(fx.imsg.sends).toEqual([]);
     expect(fx.imsg.runs).toBe(1);
-    await until(() => fx.app.journal.size === 0, 'the journal to empty');
+    expect(fx.app.journal.jobs().map((j) => [j.id, j.failed?.cause.slice(0, 26)])).toEqual([[`default:${m.guid}`, 'reply not delivered to ime']]);
   });
 });

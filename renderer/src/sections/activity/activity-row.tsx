@@ -1,7 +1,7 @@
 // One activity line: time, sender, decision badge with its reason, preview; click for the trace.
 import type { ActivityEntry } from '../../../../electron/contract/views.js';
 import { Badge } from '../../components/ui/badge.js';
-import { DECISION, ENTRY_KIND, OWN_REPLY_COPY } from '../../format/labels.js';
+import { DECISION, ENTRY_KIND, OUTCOME, OWN_REPLY_COPY } from '../../format/labels.js';
 import { formatClock } from '../../format/time.js';
 import { useUiStore } from '../../stores/ui-store.js';
 import { DecisionTrace } from './decision-trace.js';
@@ -16,7 +16,7 @@ export function ActivityRow({ entry }: ActivityRowProps) {
   const key = `activity:${entry.id}`;
   const expanded = useUiStore((s) => s.expanded[key] ?? false);
   const toggle = useUiStore((s) => s.toggle);
-  const badge = entry.ownReplyCopy ? OWN_REPLY_COPY : entry.decision ? DECISION[entry.decision] : ENTRY_KIND[entry.kind];
+  const badge = entry.ownReplyCopy ? OWN_REPLY_COPY : entry.outcome ? OUTCOME[entry.outcome] : entry.decision ? DECISION[entry.decision] : ENTRY_KIND[entry.kind];
   const expandable = (entry.steps?.length ?? 0) > 0 || Boolean(entry.detail);
   const traceId = `trace-${entry.id}`;
   const summary = (
