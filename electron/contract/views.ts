@@ -178,7 +178,7 @@ export const SnapshotSchema = z.object({
   version: z.string(),
   startedAt: z.string(),
   paused: z.boolean(),
-  overall: z.object({ level: z.enum(['ok', 'warning', 'error', 'idle']), text: z.string() }),
+  overall: z.object({ level: z.enum(['ok', 'warning', 'error', 'idle', 'setup']), text: z.string() }),
   accounts: z.array(AccountViewSchema),
   pairing: z.object({ pending: z.array(PairingRequestViewSchema), approved: z.array(ApprovedSenderSchema), problem: z.string().optional() }),
   agents: z.object({
@@ -192,6 +192,8 @@ export const SnapshotSchema = z.object({
   platform: PlatformViewSchema,
   /** ACP bindings and their sessions. */
   acp: z.object({ sessions: z.array(AcpSessionViewSchema) }).optional(),
+  /** Setup mode (no config, or none valid yet): no account runs; the tray shows its first-run screen. */
+  setup: z.object({ needed: z.boolean(), reason: z.string(), configPath: z.string() }).optional(),
 });
 
 /** The editable settings the Settings section shows (effective values of the default account). */

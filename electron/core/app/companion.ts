@@ -27,6 +27,7 @@ import { notAnsweredCount, type ReplyControlDeps } from '../replies/reply-contro
 import { ReplyTracker } from '../replies/reply-tracker.js';
 import { SendIntents } from '../replies/send-intents.js';
 import { agentViews, waitingText } from './snapshot-replies.js';
+import { setupState, type SetupView } from './setup-state.js';
 import { buildSnapshot, statusText } from './snapshot.js';
 import { SnapshotPusher } from './snapshot-pusher.js';
 import { watchDir } from './watch-dir.js';
@@ -131,6 +132,7 @@ export class Companion {
   async start(): Promise<void> {
     this.#pusher.start();
     const loaded = await this.configStore.load();
+    if (this.setup().needed) await this.activity.append({ accountId: '-', kind: 'system', detail: `setup mode: ${this.setup().reason}; no account runs until a valid config is saved` });
     if (!loaded.ok) await this.activity.append({ accountId: '-', kind: 'system', detail: `config ${loaded.path} is invalid: ${loaded.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}` });
     this.#agents = this.#buildAgents();
     await this.activity.loadTail();
@@ -141,7 +143,7 @@ export class Companion {
     void probeAgents(this.#agents, this.health);
     if (this.#opts.watchConfig !== false) {
       this.#stops.push(this.configStore.onChange(() => this.reload()));
-      this.#stops.push(this.configStore.watch());
+      this.#stops.push(this.configStore.watch(() => this.changed()));
     }
     this.#stops.push(watchDir(`${this.#opts.stateDir}/credentials`, () => this.changed()));
     this.#stops.push(this.permissions.onChange(() => this.changed()));
@@ -215,9 +217,14 @@ export class Companion {
     return this.#agents;
   }
 
-  /** Every configured account (enabled or not), resolved. */
+  /** Every configured account (enabled or not), resolved; none in setup mode. */
   accounts(): ResolvedAccount[] {
-    return resolveAccounts(this.configStore.current);
+    return this.setup().needed ? [] : resolveAccounts(this.configStore.current);
+  }
+
+  /** Whether the companion waits for its first valid config (then no account runs). */
+  setup(): SetupView {
+    return setupState(this.#opts.configPath, this.configStore.fileState, this.configStore.lastIssues);
   }
 
   /** Something a snapshot shows changed: push a new snapshot soon (coalesced). */
@@ -254,6 +261,7 @@ export class Companion {
       platform: this.platform.describe(),
       storageProblem: this.journal.lastError ?? this.activity.lastError,
       acp: { sessions: acpSessionViews(this.acp, this.configStore.current) },
+      setup: this.setup(),
     });
     return this.#last;
   }

@@ -4,6 +4,7 @@ import type { AccountHealth } from '../imsg/health.js';
 import type { PermissionView, PlatformView } from '../../contract/permissions.js';
 import type { AccountView, PairingRequestView, Snapshot } from '../../contract/views.js';
 import { type RepliesInput, repliesOverall } from './snapshot-replies.js';
+import { setupText, type SetupView } from './setup-state.js';
 
 /** Inputs gathered by the companion. */
 export interface SnapshotInput {
@@ -24,6 +25,8 @@ export interface SnapshotInput {
   readonly acp?: Snapshot['acp'];
   /** Replies waiting and not answered. */
   readonly replies?: RepliesInput;
+  /** Setup mode: no config, or none valid yet (no account runs). */
+  readonly setup?: SetupView;
 }
 
 /** The health of an account that is not running (disabled, paused or not started yet). */
@@ -56,11 +59,13 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     permissions: [...input.permissions],
     platform: input.platform,
     ...(input.acp && { acp: input.acp }),
+    ...(input.setup && { setup: { ...input.setup } }),
   };
 }
 
 function overall(input: SnapshotInput, accounts: readonly AccountView[]): Snapshot['overall'] {
   const enabled = accounts.filter((a) => a.enabled);
+  if (input.setup?.needed) return { level: 'setup', text: setupText(input.setup) };
   if (!input.config.ok) return { level: 'error', text: `Config has ${input.config.issues.length} problem(s); the last good config is in use` };
   // Answers keep going out, but a crash now could lose or repeat them: never shown as healthy.
   if (input.storageProblem) return { level: 'error', text: `State not saved: ${input.storageProblem}` };

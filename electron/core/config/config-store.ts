@@ -30,6 +30,9 @@ export class ConfigStore {
   #current: AppConfig = {};
   #serialized = '{}';
   #lastIssues: readonly ConfigIssue[] = [];
+  // Setup mode (no file, or no valid file yet) must not run the empty defaults: these say which.
+  #fileFound = false;
+  #everValid = false;
   #listeners = new Set<(config: AppConfig) => void>();
   // Generations order loads and writes, so a slow older read never overwrites a newer result.
   #nextGen = 0;
@@ -48,6 +51,11 @@ export class ConfigStore {
     return this.#current;
   }
 
+  /** Whether the file was there at the last look, and whether a valid one was ever read or written. */
+  get fileState(): { readonly exists: boolean; readonly everValid: boolean } {
+    return { exists: this.#fileFound, everValid: this.#everValid };
+  }
+
   /** Problems found by the latest load (empty after a good one). */
   get lastIssues(): readonly ConfigIssue[] {
     return this.#lastIssues;
@@ -59,7 +67,8 @@ export class ConfigStore {
     const result = await loadConfig(this.path);
     if (gen > this.#appliedGen) {
       this.#appliedGen = gen;
-      if (result.ok) this.#accept(result.config, []);
+      const flipped = this.#setFileState(result.ok ? result.exists : true, result.ok && result.exists);
+      if (result.ok) this.#accept(result.config, [], flipped);
       else this.#lastIssues = result.issues;
     }
     return result;
@@ -91,11 +100,11 @@ export class ConfigStore {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Reload (debounced) whenever the file changes; returns the function that stops watching. */
-  watch(): () => void {
+  /** Reload (debounced) whenever the file changes; `afterLoad` runs after each reload, good or bad. Returns the stop function. */
+  watch(afterLoad?: () => void): () => void {
     return watchFile(this.path, {
       debounceMs: this.#debounceMs,
-      onChange: () => void this.load(),
+      onChange: () => void this.load().then(() => afterLoad?.()),
       onError: (message) => {
         this.#lastIssues = [{ path: '', message }];
       },
@@ -114,16 +123,26 @@ export class ConfigStore {
     const gen = ++this.#nextGen;
     if (gen > this.#appliedGen) {
       this.#appliedGen = gen;
-      if (outcome.config) this.#accept(outcome.config, outcome.issues);
+      // A changed edit wrote the file (creating it when there was none).
+      const flipped = outcome.changed ? this.#setFileState(true, outcome.config !== undefined) : false;
+      if (outcome.config) this.#accept(outcome.config, outcome.issues, flipped);
       else this.#lastIssues = outcome.issues;
     }
     return { ok: true, changed: outcome.changed, issues: outcome.issues, ...(outcome.backupPath && { backupPath: outcome.backupPath }) };
   }
 
-  #accept(config: AppConfig, issues: readonly ConfigIssue[]): void {
+  /** Record what the last read or write saw; true when that ends or starts setup mode. */
+  #setFileState(exists: boolean, valid: boolean): boolean {
+    const before = this.#fileFound && this.#everValid;
+    this.#fileFound = exists;
+    if (valid) this.#everValid = true;
+    return before !== (this.#fileFound && this.#everValid);
+  }
+
+  #accept(config: AppConfig, issues: readonly ConfigIssue[], force = false): void {
     this.#lastIssues = issues;
     const serialized = JSON.stringify(config);
-    if (serialized === this.#serialized) return;
+    if (serialized === this.#serialized && !force) return;
     this.#current = config;
     this.#serialized = serialized;
     for (const listener of this.#listeners) {

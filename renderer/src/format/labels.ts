@@ -68,9 +68,10 @@ export const ENTRY_KIND: Readonly<Record<ActivityEntry['kind'], { label: string;
 };
 
 /** Overall level → dot tone and its spoken name. */
-export const OVERALL: Readonly<Record<'ok' | 'warning' | 'error' | 'idle', { tone: Tone; spoken: string }>> = {
+export const OVERALL: Readonly<Record<'ok' | 'warning' | 'error' | 'idle' | 'setup', { tone: Tone; spoken: string }>> = {
   ok: { tone: 'ok', spoken: 'OK' },
   warning: { tone: 'warning', spoken: 'Warning' },
   error: { tone: 'error', spoken: 'Error' },
   idle: { tone: 'neutral', spoken: 'Idle' },
+  setup: { tone: 'warning', spoken: 'Setup needed' },
 };
