@@ -1,4 +1,5 @@
 // Text rendering of `imsg-companion status`.
+import type { SetupView } from '../core/app/setup-state.js';
 import type { ProbeResult } from '../core/imsg/probe.js';
 import type { AccountView, AcpSessionView, Snapshot } from '../contract/views.js';
 
@@ -15,6 +16,8 @@ export interface StatusReport {
   agents?: Snapshot['agents']['list'];
   /** Replies waiting and not answered (from the running app). */
   replies?: Snapshot['replies'];
+  /** Set in setup mode (no config, or none valid yet): nothing runs. */
+  setup?: SetupView;
 }
 
 /** Human-readable status, one block per account. */

@@ -4,10 +4,16 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { acpCheckOnly } from '../../core/acp/acp-backend.js';
 import { AgentRegistry } from '../../core/agents/registry.js';
+import { setupState, setupText } from '../../core/app/setup-state.js';
 import { resolveAccounts } from '../../core/config/accounts.js';
 import { loadConfig } from '../../core/config/load.js';
-import { probeImsg } from '../../core/imsg/probe.js';
 import { connectControl } from '../../core/transport/control-client.js';
+import { firstLine } from '../../core/imsg/error-text.js';
+import { probeImsg, type ProbeResult } from '../../core/imsg/probe.js';
+import { detectLauncher } from '../../core/platform/launcher.js';
+import { resolveRemoteHost } from '../../core/remote/index.js';
+import { automationChecks, type DoctorCheck } from '../../core/tcc/automation-check.js';
+import { describeGrantee } from '../../core/tcc/grantee.js';
 import type { CommandIo } from '../command.js';
 import { UsageError } from '../command.js';
 import { resolveCliContext } from '../global-flags.js';
@@ -15,41 +21,47 @@ import { resolveCliContext } from '../global-flags.js';
 /** One line for the root help. */
 export const summary = 'Check imsg, the database, the config, the state dir and the agents, with fixes';
 /** Usage text. */
-export const usage = `Usage: imsg-companion doctor [--json] [--config PATH] [--state-dir DIR]
+export const usage = `Usage: imsg-companion doctor [--probe-automation] [--json] [--config PATH] [--state-dir DIR]
 
-Runs every check it can and prints each with ✓ or ✗ and how to fix it. Exit 1 when any fails.`;
+Runs every check it can and prints each with ✓ or ✗ (– for not checked) and how to fix it.
+Exit 1 when any fails. On a Mac, --probe-automation also checks that replies may be sent
+(permission to control Messages); macOS may show a prompt for it.`;
 
-interface Check {
-  name: string;
-  ok: boolean;
-  detail: string;
-  fix?: string;
-}
+type Check = DoctorCheck;
 
 /** Run the checks. */
 export async function run(argv: readonly string[], io: CommandIo): Promise<number> {
   const { ctx, rest } = resolveCliContext(argv, io.env);
   let values;
   try {
-    ({ values } = parseArgs({ args: [...rest], options: { json: { type: 'boolean' } }, strict: true }));
+    ({ values } = parseArgs({ args: [...rest], options: { json: { type: 'boolean' }, 'probe-automation': { type: 'boolean' } }, strict: true }));
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
   const checks: Check[] = [];
   const loaded = await loadConfig(ctx.configPath);
-  if (loaded.ok) checks.push({ name: 'config', ok: true, detail: loaded.exists ? `${ctx.configPath} is valid` : `no config file at ${ctx.configPath}; using defaults` });
+  const setup = setupState(ctx.configPath, { exists: !loaded.ok || loaded.exists, everValid: loaded.ok }, loaded.ok ? [] : loaded.issues);
+  if (loaded.ok && !loaded.exists) checks.push({ name: 'config', ok: false, detail: `${setupText(setup)} (no account runs, nothing is sent)`, fix: 'run: imsg-companion init' });
+  else if (loaded.ok) checks.push({ name: 'config', ok: true, detail: `${ctx.configPath} is valid` });
   else checks.push({ name: 'config', ok: false, detail: loaded.issues.map((i) => `${i.path || '(file)'}: ${i.message}`).join('; '), fix: `edit ${ctx.configPath}, then run: imsg-companion config validate` });
   checks.push(await stateDirCheck(ctx.stateDir));
-  if (loaded.ok) {
+  if (loaded.ok && loaded.exists) {
+    const remote: Array<{ accountId: string; host: string }> = [];
+    let local = false;
     for (const account of resolveAccounts(loaded.config).filter((a) => a.enabled)) {
-      const probe = await probeImsg({ cliPath: account.cliPath, dbPath: account.dbPath, env: io.env, timeoutMs: account.probeTimeoutMs });
+      const remoteHost = (await resolveRemoteHost(account).catch(() => ({ host: undefined }))).host;
+      if (remoteHost) remote.push({ accountId: account.accountId, host: remoteHost });
+      else local = true;
+      const probe = await probeImsg({ cliPath: account.cliPath, dbPath: account.dbPath, env: io.env, timeoutMs: account.probeTimeoutMs, diagnosis: { dbPath: account.dbPath, remoteHost } });
       checks.push({
         name: `imsg (${account.accountId})`,
         ok: probe.ok,
-        detail: probe.ok ? `imsg ${probe.version ?? '?'} at ${probe.binaryPath}; rpc answers; chat.db readable (${probe.durationMs} ms)` : `${probe.cause?.summary ?? probe.error ?? 'failed'}${probe.error ? ` (${probe.error})` : ''}`,
-        fix: probe.ok ? undefined : probe.cause?.fix ?? 'install imsg (brew install steipete/tap/imsg) or set channels.imessage.cliPath',
+        detail: probe.ok ? `imsg ${probe.version ?? '?'} at ${probe.binaryPath}; rpc answers; chat.db readable (${probe.durationMs} ms)` : failureText(probe),
+        fix: probe.ok ? undefined : probe.cause?.fix ?? (remoteHost ? `check that imsg works over SSH: ssh ${remoteHost} imsg chats --limit 1` : 'install imsg (brew install steipete/tap/imsg) or set channels.imessage.cliPath'),
       });
     }
+    const grantee = describeGrantee({ mode: 'headless', appPath: process.execPath, launcher: detectLauncher(io.env) });
+    checks.push(...(await automationChecks({ macos: process.platform === 'darwin', probe: values['probe-automation'] === true, granteeName: grantee.name, local, remote })));
     const registry = new AgentRegistry(loaded.config, { stateDir: ctx.stateDir, env: io.env, acpRuntime: acpCheckOnly });
     const agents = registry.list();
     if (agents.length === 0) checks.push({ name: 'agent', ok: false, detail: 'no agent configured: messages are received but never answered', fix: 'add one under agents.list (types: openai, webhook, command, echo)' });
@@ -60,8 +72,14 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     }
   }
   checks.push(...(await runningChecks(ctx.stateDir)));
-  io.stdout.write(values.json ? `${JSON.stringify({ ok: checks.every((c) => c.ok), checks })}\n` : checks.map((c) => `${c.ok ? '✓' : '✗'} ${c.name}: ${c.detail}${c.fix ? `\n    fix: ${c.fix}` : ''}`).join('\n') + '\n');
+  io.stdout.write(values.json ? `${JSON.stringify({ ok: checks.every((c) => c.ok), checks })}\n` : checks.map((c) => `${c.skipped ? '–' : c.ok ? '✓' : '✗'} ${c.name}: ${c.detail}${c.fix ? `\n    fix: ${c.fix}` : ''}`).join('\n') + '\n');
   return checks.every((c) => c.ok) ? 0 : 1;
+}
+
+/** The cause in words plus the one line of imsg's text it rests on (not imsg's whole banner). */
+function failureText(probe: ProbeResult): string {
+  const evidence = probe.cause?.detail ?? (probe.error ? firstLine(probe.error) : undefined);
+  return `${probe.cause?.summary ?? probe.error ?? 'failed'}${evidence ? ` (${evidence})` : ''}`;
 }
 
 async function stateDirCheck(dir: string): Promise<Check> {

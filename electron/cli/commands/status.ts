@@ -1,7 +1,9 @@
 // `imsg-companion status [--probe] [--json]`: per account state, from the running app or from disk.
 import { parseArgs } from 'node:util';
+import { setupState, setupText } from '../../core/app/setup-state.js';
 import { resolveAccounts } from '../../core/config/accounts.js';
 import { offlineSessionViews } from '../../core/acp/session-views.js';
+import { loadConfig } from '../../core/config/load.js';
 import { probeImsg, type ProbeResult } from '../../core/imsg/probe.js';
 import { WatchStateStore, watchStateFile } from '../../core/imsg/cursor-store.js';
 import { PairingStore } from '../../core/pairing/index.js';
@@ -21,7 +23,7 @@ export const usage = `Usage: imsg-companion status [--probe] [--json] [--config 
 Asks the running app (serve or the menu-bar app) when there is one; otherwise reads the config
 and the state directory. --probe also checks imsg now (found, version, rpc, chat.db readable).`;
 
-/** Print the status; exit 1 when an enabled account is failing. */
+/** Print the status; exit 1 when an enabled account is failing or the companion is not set up. */
 export async function run(argv: readonly string[], io: CommandIo): Promise<number> {
   const { ctx, rest } = resolveCliContext(argv, io.env);
   let values;
@@ -35,7 +37,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   if (control) {
     const result = await control.call('status:get', {});
     if (!result.ok) throw new UsageError(result.error.message, 1);
-    report = { running: true, overall: result.data.overall.text, accounts: result.data.accounts, pendingPairings: result.data.pairing.pending.length, acp: result.data.acp?.sessions ?? [], agents: result.data.agents.list, replies: result.data.replies };
+    report = { running: true, overall: result.data.overall.text, accounts: result.data.accounts, pendingPairings: result.data.pairing.pending.length, acp: result.data.acp?.sessions ?? [], agents: result.data.agents.list, replies: result.data.replies, ...(result.data.setup?.needed && { setup: result.data.setup }) };
   } else {
     report = await offlineReport(ctx.stateDir, ctx.configPath);
   }
@@ -44,11 +46,17 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     for (const a of report.accounts.filter((x) => x.enabled)) report.probes[a.accountId] = await probeImsg({ cliPath: a.cliPath, dbPath: a.dbPath, env: io.env });
   }
   io.stdout.write(values.json ? `${JSON.stringify(report)}\n` : formatStatus(report));
+  if (report.setup?.needed) return 1;
   const failing = report.accounts.some((a) => a.enabled && (a.health.state === 'fatal' || (report.running && a.health.state === 'backoff'))) || Object.values(report.probes ?? {}).some((p: ProbeResult) => !p.ok);
   return failing ? 1 : 0;
 }
 
 async function offlineReport(stateDir: string, configPath: string): Promise<StatusReport> {
+  const found = await loadConfig(configPath);
+  if (found.ok && !found.exists) {
+    const setup = setupState(configPath, { exists: false, everValid: false }, []);
+    return { running: false, overall: setupText(setup), accounts: [], pendingPairings: 0, setup };
+  }
   const config = await loadConfigOrFail(configPath);
   const pending = await new PairingStore({ stateDir }).listPending().catch(() => []);
   const accounts: AccountView[] = [];

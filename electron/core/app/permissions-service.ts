@@ -82,7 +82,7 @@ export class PermissionsService implements PermissionsPort {
 
   async #checkAccount(account: ResolvedAccount): Promise<PermissionView[]> {
     const ctx = this.#context(account);
-    const probed = this.#probes.get(account.accountId, { cliPath: account.cliPath, dbPath: account.dbPath, timeoutMs: account.probeTimeoutMs, env: this.#opts.env ?? process.env });
+    const probed = this.#probes.get(account.accountId, { cliPath: account.cliPath, dbPath: account.dbPath, timeoutMs: account.probeTimeoutMs, env: this.#opts.env ?? process.env, diagnosis: { dbPath: account.dbPath, remoteHost: ctx.remoteHost } });
     const files = measureFiles(ctx, account, { readHead: this.#opts.probes?.readHead ?? readHead, timeoutMs: this.#opts.fileTimeoutMs ?? 3000, home: this.#opts.home });
     // A slow first probe must not hold up the popover: answer "Checking…" and push the result later.
     const probe = await this.#probes.settled(probed, this.#opts.probeWaitMs ?? 1500);

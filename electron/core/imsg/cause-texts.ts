@@ -2,7 +2,7 @@
 import { bannerDbPath, lineMatching, mentionsAutomationDenied, mentionsFullDiskAccess, mentionsRpcUnsupported } from './error-text.js';
 
 /** Why imsg failed, as a category the UI can explain. */
-export type ImsgCauseKind = 'full-disk-access' | 'automation' | 'rpc-unsupported' | 'contacts-wait' | 'not-found' | 'timeout' | 'exited' | 'not-running' | 'rpc' | 'unknown';
+export type ImsgCauseKind = 'full-disk-access' | 'automation' | 'rpc-unsupported' | 'contacts-wait' | 'not-found' | 'timeout' | 'exited' | 'not-running' | 'rpc' | 'ssh' | 'db-not-found' | 'unknown';
 
 /** A classified failure: a sentence for people, the concrete fix, the technical text. */
 export interface ImsgCause {

@@ -1,6 +1,7 @@
 // Is imsg usable? Found, new enough, has `rpc`, and answers a request (channel spec §3).
 import { classifyImsgError, type ImsgCause } from './classify-error.js';
 import { binaryFacts } from './binary-facts.js';
+import type { DiagnosisContext } from './diagnose.js';
 import type { RpcClientPort } from './client-port.js';
 import { detectFeatures, type ImsgFeatures } from './features.js';
 import { findBinary } from './find-binary.js';
@@ -31,13 +32,15 @@ export interface ProbeOptions {
   env?: NodeJS.ProcessEnv;
   /** Keep what `--version` / `rpc --help` said in this file across app restarts (binary-facts.ts). */
   binaryFactsFile?: string;
+  /** The account's dbPath and SSH host: failures are worded for them. */
+  diagnosis?: DiagnosisContext;
 }
 
 /** A probe result without its duration. */
 export type ProbeFields = Omit<ProbeResult, 'durationMs'>;
 
-function failure(error: string, rest: Omit<ProbeFields, 'ok' | 'error' | 'cause'>, cause: ImsgCause = classifyImsgError(new Error(error))): ProbeFields {
-  return { ...rest, ok: false, error, cause };
+function failure(error: string, rest: Omit<ProbeFields, 'ok' | 'error' | 'cause'>, diagnosis: DiagnosisContext | undefined): ProbeFields {
+  return { ...rest, ok: false, error, cause: classifyImsgError(new Error(error), diagnosis) };
 }
 
 /** Run the probe; never throws, always stops the client it started. */
@@ -48,7 +51,7 @@ export async function probeImsg(opts: ProbeOptions): Promise<ProbeResult> {
     result = await probeSteps(opts);
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
-    result = { ok: false, fatal: false, error, cause: classifyImsgError(err) };
+    result = { ok: false, fatal: false, error, cause: classifyImsgError(err, opts.diagnosis) };
   }
   return { ...result, durationMs: Date.now() - started };
 }
@@ -58,10 +61,10 @@ export async function checkBinary(opts: ProbeOptions): Promise<{ fields: ProbeFi
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const env = buildSpawnEnv(opts.env ?? process.env);
   const binaryPath = await findBinary(opts.cliPath, env);
-  if (!binaryPath) return { fields: failure(`imsg not found (${opts.cliPath})`, { fatal: false }) };
+  if (!binaryPath) return { fields: failure(`imsg not found (${opts.cliPath})`, { fatal: false }, opts.diagnosis) };
   const facts = await binaryFacts(binaryPath, env, timeoutMs, opts.binaryFactsFile);
   const found = { binaryPath, ...(facts.version ? { version: facts.version } : {}) };
-  if (!facts.support.supported) return { fields: failure(facts.support.error ?? RPC_UNSUPPORTED_ERROR, { ...found, fatal: facts.support.fatal, rpcSupported: false }) };
+  if (!facts.support.supported) return { fields: failure(facts.support.error ?? RPC_UNSUPPORTED_ERROR, { ...found, fatal: facts.support.fatal, rpcSupported: false }, opts.diagnosis) };
   const checked = { ...found, fatal: false, rpcSupported: true } as const;
   return { fields: { ...checked, ok: true }, checked };
 }
@@ -73,7 +76,7 @@ export type BinaryChecked = Pick<ProbeFields, 'binaryPath' | 'version'> & { fata
  * Step 4 on `client`: start it, detect the protocol (`initialize`), and one `chats.list`. The
  * client is left running either way (the caller stops it, or keeps watching with it).
  */
-export async function probeSession(client: ProbeClient, checked: BinaryChecked, timeoutMs = 10_000): Promise<ProbeFields> {
+export async function probeSession(client: ProbeClient, checked: BinaryChecked, timeoutMs = 10_000, diagnosis?: DiagnosisContext): Promise<ProbeFields> {
   try {
     await client.start();
     const features: ImsgFeatures = await detectFeatures(client, { timeoutMs });
@@ -81,7 +84,7 @@ export async function probeSession(client: ProbeClient, checked: BinaryChecked, 
     return { ...checked, ok: true, ...features, version: features.version ?? checked.version };
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
-    return { ...checked, ok: false, error, cause: classifyImsgError(err, { stderrTail: client.stderrTail() }) };
+    return { ...checked, ok: false, error, cause: classifyImsgError(err, { ...diagnosis, stderrTail: client.stderrTail() }) };
   }
 }
 
@@ -94,7 +97,7 @@ async function probeSteps(opts: ProbeOptions): Promise<ProbeFields> {
   if (!checked) return fields;
   const client = new ImsgClient({ cliPath: checked.binaryPath as string, dbPath: opts.dbPath, env: opts.env, requestTimeoutMs: timeoutMs, firstRequestTimeoutMs: timeoutMs });
   try {
-    return await probeSession(client, checked, timeoutMs);
+    return await probeSession(client, checked, timeoutMs, opts.diagnosis);
   } finally {
     await client.stop();
   }

@@ -2,6 +2,7 @@
 // reports measured health, and stops for good only on a fatal cause (RPC unsupported).
 import { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
 import { classifyImsgError } from './classify-error.js';
+import type { DiagnosisContext } from './diagnose.js';
 import type { ClientFactory } from './client-port.js';
 import { WatchStateStore } from './cursor-store.js';
 import type { AccountHealth, SupervisorState } from './health.js';
@@ -33,7 +34,9 @@ export interface SupervisorOptions {
   /** Where the binary checks' answers persist across app restarts (`<stateDir>/imsg-binaries.json`). */
   readonly binaryFactsFile?: string;
   readonly createClient?: ClientFactory;
-  readonly probe?: (opts: { cliPath: string; dbPath?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv }) => Promise<ProbeResult>;
+  readonly probe?: (opts: { cliPath: string; dbPath?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv; diagnosis?: DiagnosisContext }) => Promise<ProbeResult>;
+  /** The account's dbPath and SSH host as known now: failures are worded for them (file not found, SSH advice). */
+  readonly diagnosis?: () => DiagnosisContext;
   readonly backoff?: Partial<BackoffOptions>;
   readonly firstRequestTimeoutMs?: number;
   readonly requestTimeoutMs?: number;
@@ -158,7 +161,7 @@ export class ImsgSupervisor {
           onWatching: (subscription) => this.#health.update({ state: 'watching', subscription, cursor: queue.cursor }),
           onRequestOk: () => this.#health.update({ lastRequestOkAt: new Date().toISOString() }),
           onMessage: () => this.#health.update({ lastMessageAt: new Date().toISOString() }),
-          onWarning: (err) => this.#health.error(err, classifyImsgError(err, { stderrTail: client.stderrTail() })),
+          onWarning: (err) => this.#health.error(err, classifyImsgError(err, { ...this.#opts.diagnosis?.(), stderrTail: client.stderrTail() })),
         },
       });
       this.#client = undefined;
@@ -169,7 +172,7 @@ export class ImsgSupervisor {
         this.#health.update({ restarts: this.#health.snapshot(0).restarts + 1 });
         continue;
       }
-      const described = describeEnd(end, client.stderrTail());
+      const described = describeEnd(end, client.stderrTail(), this.#opts.diagnosis?.());
       this.#health.error(described.error, described.cause);
       const stable = end.watched && Date.now() - startedAt >= this.#backoff.stableMs;
       const attempt = stable ? 1 : this.#health.snapshot(0).attempt + 1;
@@ -213,7 +216,7 @@ export class ImsgSupervisor {
    * `initialize` + `chats.list` on a client that, when it answered, becomes the watch session's.
    */
   async #probe(): Promise<ProbeResult> {
-    const opts = { cliPath: this.#opts.cliPath, dbPath: this.#opts.dbPath, env: this.#opts.env, timeoutMs: this.#opts.firstRequestTimeoutMs };
+    const opts = { cliPath: this.#opts.cliPath, dbPath: this.#opts.dbPath, env: this.#opts.env, timeoutMs: this.#opts.firstRequestTimeoutMs, diagnosis: this.#opts.diagnosis?.() };
     if (this.#opts.probe) return this.#opts.probe(opts);
     const binaryFactsFile = this.#opts.binaryFactsFile;
     const run = (async (): Promise<ProbeResult> => {
@@ -227,7 +230,7 @@ export class ImsgSupervisor {
         await client.stop().catch(() => undefined);
         return { ...fields, durationMs: Date.now() - started };
       }
-      const session = await probeSession(client, checked, opts.timeoutMs);
+      const session = await probeSession(client, checked, opts.timeoutMs, opts.diagnosis);
       // A failed session is not reused: the watch session starts afresh and reports its own cause.
       if (session.ok && !this.#stopping) this.#probed = client;
       else await client.stop().catch(() => undefined);
@@ -245,7 +248,7 @@ export class ImsgSupervisor {
       return true;
     }
     const error = new Error(probe.error ?? 'imsg cannot be used');
-    this.#health.error(error, probe.cause ?? classifyImsgError(error));
+    this.#health.error(error, probe.cause ?? classifyImsgError(error, this.#opts.diagnosis?.()));
     this.#health.update({ state: 'fatal' satisfies SupervisorState, nextRestartAt: undefined });
     return false;
   }
