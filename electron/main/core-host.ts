@@ -7,6 +7,7 @@ import { Companion } from '../core/app/companion.js';
 import { resolveConfigPath } from '../core/config/paths.js';
 import type { PlatformPort } from '../core/platform/platform-port.js';
 import { type ControlSocket, startControlSocket } from '../core/transport/control-socket.js';
+import type { SecretCipher } from '../core/secrets/index.js';
 import type { CoreHandle } from './electron-api.js';
 import { appStateDir } from './state-dir.js';
 
@@ -16,6 +17,8 @@ export interface CoreOptions {
   readonly version: string;
   readonly env?: NodeJS.ProcessEnv;
   readonly home?: string;
+  /** The Keychain-backed cipher for the secret store (safeStorage). */
+  readonly secretCipher?: SecretCipher;
 }
 
 /** Build the Companion the menu-bar app runs (the same core `serve` runs headless). */
@@ -23,7 +26,7 @@ export function createCore(opts: CoreOptions): CoreHandle {
   const env = opts.env ?? process.env;
   const stateDir = appStateDir(env, opts.home);
   const configPath = resolveConfigPath({ env, stateDir, home: opts.home });
-  const companion = new Companion({ stateDir, configPath, version: opts.version, env, platform: opts.platform });
+  const companion = new Companion({ stateDir, configPath, version: opts.version, env, platform: opts.platform, secretCipher: opts.secretCipher });
   const handlers = companionHandlers(companion);
   let socket: ControlSocket | undefined;
   return {

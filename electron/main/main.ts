@@ -4,11 +4,12 @@ import * as electron from 'electron';
 import { boundYoungGeneration } from '../core/app/young-generation.js';
 import { boot } from './boot.js';
 import { createCore } from './core-host.js';
+import { safeStorageCipher } from './safe-storage-secrets.js';
 
 boundYoungGeneration();
 
 void boot(electron, {
-  createCore: (platform) => createCore({ platform, version: electron.app.getVersion() }),
+  createCore: (platform) => createCore({ platform, version: electron.app.getVersion(), secretCipher: safeStorageCipher(electron.safeStorage) }),
 })
   ?.then((shell) => {
     // The real-Electron check (test/mac, `npm run test:mac`) reads the running shell from here.

@@ -99,19 +99,20 @@ export class World {
     return simEnv({ IMSG_SIM_POLL_MS: '100', IMSG_COMPANION_STATE_DIR: '', IMSG_COMPANION_CONFIG: '', ...extra });
   }
 
-  /** Run `imsg-companion <command> --config … --state-dir … <rest>` to completion. */
-  async cli(args: readonly string[], env: Record<string, string> = {}): Promise<{ exitCode: number | undefined; stdout: string; stderr: string }> {
+  /** Run `imsg-companion <command> --config … --state-dir … <rest>` to completion (`input` on its stdin). */
+  async cli(args: readonly string[], env: Record<string, string> = {}, input?: string): Promise<{ exitCode: number | undefined; stdout: string; stderr: string }> {
     const [command = '', ...rest] = args;
     const argv = [CLI_BIN, command, '--config', this.configPath, '--state-dir', this.stateDir, ...rest];
-    const res = await execa(process.execPath, argv, { env: this.env(env), extendEnv: false, reject: false });
+    const res = await execa(process.execPath, argv, { env: this.env(env), extendEnv: false, reject: false, ...(input !== undefined ? { input } : { stdin: 'ignore' as const }) });
     return { exitCode: res.exitCode, stdout: String(res.stdout), stderr: String(res.stderr) };
   }
 
-  /** Start `serve` and wait until its account is watching (it answers on the control socket). */
-  async serve(env: Record<string, string> = {}): Promise<ServeProcess> {
+  /** Start `serve` and wait until its account is watching (it answers on the control socket); `setup`: only until it answers (no account runs in setup mode). */
+  async serve(env: Record<string, string> = {}, opts: { setup?: boolean } = {}): Promise<ServeProcess> {
     const proc = await spawnServe(['--config', this.configPath, '--state-dir', this.stateDir], this.env(env));
     this.#serves.push(proc);
-    await this.waitWatching();
+    if (opts.setup) await until(async () => (await this.snapshot())?.setup?.needed === true || undefined, 'serve to answer in setup mode', 30_000, 100);
+    else await this.waitWatching();
     return proc;
   }
 

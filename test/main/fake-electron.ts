@@ -252,9 +252,17 @@ export function createFakeElectron(
     reply: (async () => ({ ok: true, data: {} })) as (channel: string, ...args: unknown[]) => Promise<unknown>,
     invoke: (channel: string, ...args: unknown[]) => (ipcRenderer.invoked.push([channel, args]), ipcRenderer.reply(channel, ...args)),
   });
+  // safeStorage: reversible "encryption" that is visibly not the plain text.
+  const safeStorage = {
+    available: true,
+    isEncryptionAvailable: () => safeStorage.available,
+    encryptString: (plain: string) => Buffer.from(`enc:${[...plain].reverse().join('')}`),
+    decryptString: (encrypted: Buffer) => [...encrypted.toString().replace(/^enc:/, '')].reverse().join(''),
+  };
   return {
     app,
     ipcMain,
+    safeStorage,
     protocol,
     session: { defaultSession },
     shell,

@@ -28,6 +28,10 @@ describe('main entry', () => {
     await vi.waitFor(() => expect(createCore).toHaveBeenCalledTimes(1));
     expect(fake.app.calls.slice(0, 2)).toEqual(['setPath:userData', 'requestSingleInstanceLock']);
     expect(createCore.mock.calls[0]?.[0]).toMatchObject({ version: '0.0.0-test', platform: expect.objectContaining({ loginItem: expect.any(Function) }) });
+    // The secret store's cipher is Electron's safeStorage (Keychain).
+    const cipher = (createCore.mock.calls[0]?.[0] as unknown as { secretCipher: { id: string; encrypt(v: string): string; decrypt(v: string): string } }).secretCipher;
+    expect(cipher.id).toBe('keychain');
+    expect(cipher.decrypt(cipher.encrypt('k'))).toBe('k');
     expect(FakeBrowserWindow.all.at(-1)?.loaded).toEqual(['app://ui/index.html']);
   });
 });

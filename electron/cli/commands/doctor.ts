@@ -12,6 +12,7 @@ import { firstLine } from '../../core/imsg/error-text.js';
 import { probeImsg, type ProbeResult } from '../../core/imsg/probe.js';
 import { detectLauncher } from '../../core/platform/launcher.js';
 import { resolveRemoteHost } from '../../core/remote/index.js';
+import { openSecretStore } from '../../core/secrets/index.js';
 import { automationChecks, type DoctorCheck } from '../../core/tcc/automation-check.js';
 import { describeGrantee } from '../../core/tcc/grantee.js';
 import type { CommandIo } from '../command.js';
@@ -62,7 +63,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     }
     const grantee = describeGrantee({ mode: 'headless', appPath: process.execPath, launcher: detectLauncher(io.env) });
     checks.push(...(await automationChecks({ macos: process.platform === 'darwin', probe: values['probe-automation'] === true, granteeName: grantee.name, local, remote })));
-    const registry = new AgentRegistry(loaded.config, { stateDir: ctx.stateDir, env: io.env, acpRuntime: acpCheckOnly });
+    const registry = new AgentRegistry(loaded.config, { stateDir: ctx.stateDir, env: io.env, acpRuntime: acpCheckOnly, secrets: openSecretStore(ctx.stateDir) });
     const agents = registry.list();
     if (agents.length === 0) checks.push({ name: 'agent', ok: false, detail: 'no agent configured: messages are received but never answered', fix: 'add one under agents.list (types: openai, webhook, command, echo)' });
     for (const agent of agents) {

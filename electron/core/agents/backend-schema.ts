@@ -1,7 +1,8 @@
 // `agents.list[].backend`: which program answers for an agent. Secrets never live in the file,
-// only the names of the environment variables that hold them.
+// only the names of the environment variables or of the secret-store entries that hold them.
 import { z } from 'zod';
 import { int } from '../config/imessage-schema.js';
+import { SECRET_NAME, SECRET_NAME_ERROR } from '../secrets/secret-store.js';
 
 /** The backend types, in the order config messages list them. */
 export const BACKEND_TYPES = ['openai', 'webhook', 'command', 'echo'] as const;
@@ -37,13 +38,27 @@ const httpUrl = z
   .refine(hasNoCredentials, { error: 'expected a URL without user:password@ (secrets belong in environment variables)' });
 
 /**
+ * `{secret: "NAME"}`: a value from the secret store (`imsg-companion secret set NAME`; the Mac
+ * app's Keychain). A plain string is refused with the message naming what to write instead.
+ */
+const secretRef = (what: string, key: string, envKey: string) =>
+  z
+    .object(
+      { secret: z.string({ error: SECRET_NAME_ERROR }).regex(SECRET_NAME, { error: SECRET_NAME_ERROR }) },
+      {
+        error: (issue) =>
+          typeof issue.input === 'string'
+            ? `do not put the ${what} in the config file: store it with \`imsg-companion secret set NAME\` and write ${key}: {secret: "NAME"}, or set ${envKey}`
+            : `expected {secret: "NAME"}`,
+      },
+    )
+    .strict();
+
+/**
  * Keys every backend accepts: `errorReply`, the text sent to the user instead of silence when a
  * message is not answered (a permanent failure, or still failing at `replyDeadlineMinutes`), once.
  */
 const common = { errorReply: z.string().optional() };
-
-/** A key that must never be set, with a message naming what to use instead. */
-const refused = (message: string) => z.never({ error: message }).optional();
 
 /** Any OpenAI-compatible `/v1/chat/completions` server (OpenAI, Ollama, LM Studio). */
 export const OpenAiBackendSchema = z
@@ -54,7 +69,8 @@ export const OpenAiBackendSchema = z
     model: z.string().trim().min(1),
     /** Name of the env var holding the API key; unset for servers without auth (Ollama). */
     apiKeyEnv: envName.optional(),
-    apiKey: refused('do not put the API key in the config file; set apiKeyEnv to the name of an environment variable that holds it'),
+    /** The API key from the secret store (works for the Finder-launched app, which has no shell env). */
+    apiKey: secretRef('API key', 'apiKey', 'apiKeyEnv').optional(),
     systemPrompt: z.string().optional(),
     timeoutMs: int(1).optional(),
     ...common,
@@ -75,7 +91,8 @@ export const WebhookBackendSchema = z
     healthUrl: httpUrl.optional(),
     /** Name of the env var holding the HMAC secret. */
     secretEnv: envName.optional(),
-    secret: refused('do not put the webhook secret in the config file; set secretEnv to the name of an environment variable that holds it'),
+    /** The HMAC secret from the secret store. */
+    secret: secretRef('webhook secret', 'secret', 'secretEnv').optional(),
     timeoutMs: int(1).optional(),
     ...common,
   })

@@ -2,7 +2,7 @@
 import type { AgentErrorFactory } from './agent-error.js';
 import { agentErrorFactory, safeUrl } from './agent-error.js';
 import type { OpenAiBackendConfig } from './backend-schema.js';
-import { secretFromEnv } from './env-secret.js';
+import { backendSecret, openAiKeySource } from './env-secret.js';
 import { transcriptTurnLimit, trimTurns } from './history-limit.js';
 import { httpCall, serverMessage } from './http-call.js';
 import { checkOpenAi } from './openai-check.js';
@@ -41,7 +41,7 @@ export class OpenAiBackend implements AgentBackend {
 
   async #turn(req: AgentRequest): Promise<AgentReply> {
     const warnings: string[] = [];
-    const key = secretFromEnv(this.config.apiKeyEnv, 'apiKeyEnv', this.deps.env, this.#fail);
+    const key = backendSecret(openAiKeySource(this.config), this.deps, this.#fail);
     const loaded = await this.#store.load(req.sessionKey).catch((err: Error) => {
       throw this.#fail('config', err.message);
     });
@@ -81,6 +81,6 @@ export class OpenAiBackend implements AgentBackend {
 
   /** `GET <baseUrl>/v1/models`: reachable, key accepted, and the configured model offered. */
   check(): Promise<BackendCheck> {
-    return checkOpenAi(this.config, { env: this.deps.env, fetch: this.#fetch, fail: this.#fail });
+    return checkOpenAi(this.config, { env: this.deps.env, secrets: this.deps.secrets, fetch: this.#fetch, fail: this.#fail });
   }
 }

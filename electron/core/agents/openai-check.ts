@@ -1,8 +1,9 @@
 // `doctor` for the `openai` backend: list the server's models with the configured key.
+import type { SecretStore } from '../secrets/secret-store.js';
 import type { AgentErrorFactory } from './agent-error.js';
 import { AgentError, safeUrl } from './agent-error.js';
 import type { OpenAiBackendConfig } from './backend-schema.js';
-import { secretFromEnv } from './env-secret.js';
+import { backendSecret, openAiKeySource } from './env-secret.js';
 import { httpCall, serverMessage } from './http-call.js';
 import { openAiUrl, parseModelIds } from './openai-wire.js';
 import type { BackendCheck } from './types.js';
@@ -17,10 +18,10 @@ function offers(offered: readonly string[], model: string): boolean {
 }
 
 /** `GET <baseUrl>/v1/models`; ok when it answers 2xx and (if it lists models) offers the configured one. */
-export async function checkOpenAi(config: OpenAiBackendConfig, deps: { env: NodeJS.ProcessEnv; fetch: typeof fetch; fail: AgentErrorFactory }): Promise<BackendCheck> {
+export async function checkOpenAi(config: OpenAiBackendConfig, deps: { env: NodeJS.ProcessEnv; secrets?: SecretStore; fetch: typeof fetch; fail: AgentErrorFactory }): Promise<BackendCheck> {
   const url = openAiUrl(config.baseUrl, 'models');
   try {
-    const key = secretFromEnv(config.apiKeyEnv, 'apiKeyEnv', deps.env, deps.fail);
+    const key = backendSecret(openAiKeySource(config), deps, deps.fail);
     const { status, body } = await httpCall({
       url,
       method: 'GET',

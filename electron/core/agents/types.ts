@@ -2,6 +2,7 @@
 import type { AgentConfig, AppConfig } from '../config/schema.js';
 import type { ConversationBinding } from '../policy/route.js';
 import type { AcpRuntimeFactory } from './agent-availability.js';
+import type { SecretStore } from '../secrets/secret-store.js';
 
 /** One `agents.list[]` entry as validated by the config schema. */
 export type AgentEntry = AgentConfig;
@@ -67,6 +68,8 @@ export interface AgentDeps {
   acpRuntime?: AcpRuntimeFactory;
   /** Conversation bindings made from the chat (`/acp spawn`); they route before `bindings[]`. */
   chatBindings?: () => readonly ConversationBinding[];
+  /** Where `{secret: NAME}` references are looked up (unset: such a reference is a config error). */
+  secrets?: SecretStore;
 }
 
 /** The JSON a webhook or command receives: the inbound context plus who and what to answer. */

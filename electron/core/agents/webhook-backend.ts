@@ -3,7 +3,7 @@ import type { AgentErrorFactory } from './agent-error.js';
 import { AgentError, agentErrorFactory, safeUrl } from './agent-error.js';
 import type { WebhookBackendConfig } from './backend-schema.js';
 import { delay } from './deadline.js';
-import { secretFromEnv } from './env-secret.js';
+import { backendSecret } from './env-secret.js';
 import { httpCall } from './http-call.js';
 import type { AgentBackend, AgentDeps, AgentReply, AgentRequest, BackendCheck } from './types.js';
 import { buildEnvelope } from './types.js';
@@ -44,7 +44,7 @@ export class WebhookBackend implements AgentBackend {
    * re-signed with a fresh timestamp. A timeout is not retried: the receiver may still be working.
    */
   async reply(req: AgentRequest): Promise<AgentReply> {
-    const secret = secretFromEnv(this.config.secretEnv, 'secretEnv', this.deps.env, this.#fail);
+    const secret = backendSecret({ envName: this.config.secretEnv, envKey: 'secretEnv', ref: this.config.secret, refKey: 'secret' }, this.deps, this.#fail);
     const body = JSON.stringify(buildEnvelope(req));
     for (let attempt = 1; ; attempt++) {
       try {
@@ -92,7 +92,7 @@ export class WebhookBackend implements AgentBackend {
   async check(): Promise<BackendCheck> {
     const where = safeUrl(this.config.url);
     try {
-      secretFromEnv(this.config.secretEnv, 'secretEnv', this.deps.env, this.#fail);
+      backendSecret({ envName: this.config.secretEnv, envKey: 'secretEnv', ref: this.config.secret, refKey: 'secret' }, this.deps, this.#fail);
       const timeoutMs = Math.min(this.config.timeoutMs ?? WEBHOOK_DEFAULT_TIMEOUT_MS, 10_000);
       const { status } = await httpCall({ url: this.config.url, method: 'HEAD', timeoutMs, fetch: this.#fetch, fail: this.#fail });
       return status < 500 ? { ok: true, detail: `HEAD ${where} answered HTTP ${status}` } : { ok: false, detail: `HEAD ${where} answered HTTP ${status}` };

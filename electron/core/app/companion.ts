@@ -14,6 +14,7 @@ import { PairingStore } from '../pairing/index.js';
 import { serveLogPath } from '../logs/file-log.js';
 import { createNodePlatform } from '../platform/node-platform.js';
 import type { PlatformPort } from '../platform/platform-port.js';
+import { openSecretStore, type SecretCipher, type SecretStore } from '../secrets/index.js';
 import { PermissionsService } from './permissions-service.js';
 import { flushAll, type PingResult, pingChildren } from './power-hooks.js';
 import type { ActivityEntry, PairingRequestView, Snapshot } from '../../contract/views.js';
@@ -47,6 +48,8 @@ export interface CompanionOptions {
   readonly platform?: PlatformPort;
   /** ACP runtime timing (tests). */
   readonly acpTiming?: Partial<AcpTiming>;
+  /** Encrypts the secret store's values (the Mac app's safeStorage); headless: a 0600 file as is. */
+  readonly secretCipher?: SecretCipher;
   /** Permission probe seams (tests). */
   readonly permissionProbes?: ConstructorParameters<typeof PermissionsService>[0]['probes'];
 }
@@ -75,6 +78,7 @@ export class Companion {
   readonly permissions: PermissionsService;
   /** ACP sessions and conversation bindings. */
   readonly acp: AcpManager;
+  readonly secrets: SecretStore;
   readonly #opts: CompanionOptions;
   readonly #runtimes = new Map<string, { runtime: AccountRuntime; fingerprint: string }>();
   readonly #startedAt = new Date().toISOString();
@@ -100,6 +104,7 @@ export class Companion {
     this.acp = createAcpManager({ stateDir: opts.stateDir, env: opts.env ?? process.env, activity: this.activity, runtime: (id) => this.runtime(id), changed: () => this.changed() }, opts.acpTiming);
     this.health = new AgentHealthBook(opts.now ?? Date.now);
     this.health.onChange(() => this.changed());
+    this.secrets = openSecretStore(opts.stateDir, opts.secretCipher);
     this.#agents = this.#buildAgents();
     this.activity.onEntry((e) => this.events.emit('activity', e));
     this.platform = opts.platform ?? createNodePlatform({ env: opts.env, logPath: serveLogPath(opts.stateDir) });
@@ -277,7 +282,7 @@ export class Companion {
   }
 
   #buildAgents(): AgentRegistry {
-    return new AgentRegistry(this.configStore.current, { stateDir: this.#opts.stateDir, env: this.#opts.env ?? process.env, acpRuntime: this.acp.factory, chatBindings: () => this.acp.chatBindings() });
+    return new AgentRegistry(this.configStore.current, { stateDir: this.#opts.stateDir, env: this.#opts.env ?? process.env, acpRuntime: this.acp.factory, chatBindings: () => this.acp.chatBindings(), secrets: this.secrets });
   }
 
   async #syncAccounts(): Promise<void> {

@@ -77,22 +77,31 @@ describe('invalid backends', () => {
     expect(problems(backend)).toEqual([line]);
   });
 
-  it('refuses an API key in the file, points to apiKeyEnv, and never repeats the key', () => {
+  it('refuses an API key in the file, points to the secret store and apiKeyEnv, and never repeats the key', () => {
     const lines = problems({ type: 'openai', baseUrl: 'https://api.openai.com', model: 'm', apiKey: 'sk-live-SECRET123' });
-    expect(lines).toEqual([`${P}.apiKey: do not put the API key in the config file; set apiKeyEnv to the name of an environment variable that holds it`]);
+    expect(lines).toEqual([`${P}.apiKey: do not put the API key in the config file: store it with \`imsg-companion secret set NAME\` and write apiKey: {secret: "NAME"}, or set apiKeyEnv`]);
     expect(lines.join('\n')).not.toContain('SECRET123');
   });
 
-  it('refuses a webhook secret in the file and points to secretEnv', () => {
+  it('refuses a webhook secret in the file and points to the secret store and secretEnv', () => {
     expect(problems({ type: 'webhook', url: 'https://x', secret: 'hunter2hunter2' })).toEqual([
-      `${P}.secret: do not put the webhook secret in the config file; set secretEnv to the name of an environment variable that holds it`,
+      `${P}.secret: do not put the webhook secret in the config file: store it with \`imsg-companion secret set NAME\` and write secret: {secret: "NAME"}, or set secretEnv`,
     ]);
   });
 
   it('lists every problem of one backend at once', () => {
     expect(problems({ type: 'openai', baseUrl: 'nope', apiKey: 'k', extra: 1 }).sort()).toEqual(
-      [`${P}.baseUrl: ${URL_MSG}`, `${P}.model: required`, `${P}.apiKey: do not put the API key in the config file; set apiKeyEnv to the name of an environment variable that holds it`, `${P}.extra: unknown key`].sort(),
+      [`${P}.baseUrl: ${URL_MSG}`, `${P}.model: required`, `${P}.apiKey: do not put the API key in the config file: store it with \`imsg-companion secret set NAME\` and write apiKey: {secret: "NAME"}, or set apiKeyEnv`, `${P}.extra: unknown key`].sort(),
     );
+  });
+
+  it('accepts {secret: NAME} references and refuses a bad name or extra keys', () => {
+    expect(problems({ type: 'openai', baseUrl: 'https://api.openai.com', model: 'm', apiKey: { secret: 'OPENAI' } })).toEqual([]);
+    expect(problems({ type: 'webhook', url: 'https://x', secret: { secret: 'HOOK_1' } })).toEqual([]);
+    expect(problems({ type: 'openai', baseUrl: 'https://x', model: 'm', apiKey: { secret: '../etc/passwd' } })).toEqual([
+      `${P}.apiKey.secret: expected a secret name (letters, digits, _ . -, starting with a letter or _, at most 64)`,
+    ]);
+    expect(problems({ type: 'openai', baseUrl: 'https://x', model: 'm', apiKey: { secret: 'A', value: 'sk' } })).toEqual([`${P}.apiKey.value: unknown key`]);
   });
 
   it('names the agent index in the path', () => {
