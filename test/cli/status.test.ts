@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StatusReport } from '../../electron/cli/status-format.js';
@@ -33,6 +33,14 @@ describe('imsg-companion status', () => {
     expect(text.stdout).toContain('default: not running\n');
     expect(text.stdout).toContain('work: disabled\n');
     expect(text.stdout).toContain('  1 pairing request(s) waiting: imsg-companion pairing list');
+  });
+
+  it('offline without a config file: not set up, with the fix, exit 1', async () => {
+    world = await World.create();
+    await rm(world.configPath);
+    const res = await world.cli(['status']);
+    expect(res).toMatchObject({ exitCode: 1, stdout: `Not set up: no config at ${world.configPath}; run \`imsg-companion init\` or open the app` });
+    expect(JSON.parse((await world.cli(['status', '--json'])).stdout)).toMatchObject({ running: false, accounts: [], setup: { needed: true, reason: `no config at ${world.configPath}` } });
   });
 
   it('with serve running: asks the app through the control socket (live state, imsg pid and version)', async () => {
