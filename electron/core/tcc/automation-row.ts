@@ -2,6 +2,7 @@
 // then it says so. imsg's own -1743 send error overrules an older probe.
 import type { PermissionView } from '../../contract/permissions.js';
 import type { HealthError } from '../imsg/health.js';
+import { remoteWho } from '../imsg/ssh-causes.js';
 import { SSH_GRANTEE } from '../platform/launcher.js';
 import type { AutomationVerdict } from './automation.js';
 import { makeRow, type RowContext } from './row-kit.js';
@@ -57,10 +58,13 @@ function unknownRow(ctx: RowContext, verdict: AutomationVerdict, base: { grantee
 
 /** The Automation row of an SSH-wrapped account: it can't be requested from here. */
 export function remoteAutomationRow(ctx: RowContext, bridge?: HealthError): PermissionView {
-  const host = ctx.remoteHost ?? 'the remote Mac';
-  const steps = [`On ${host}, open System Settings → Privacy & Security → Automation.`, `Turn on Messages under ${SSH_GRANTEE}.`];
+  // "the macOS user bot on this Mac" for a bot user over SSH to localhost: the grant is made in that user's session.
+  const who = ctx.remoteHost ? remoteWho(ctx.remoteHost) : undefined;
+  const host = who?.where ?? 'the remote Mac';
+  const on = who?.local ? 'On this Mac' : `On ${host}`;
+  const steps = [`${on}${who?.user ? `, signed in as ${who.user}` : ''}, open System Settings → Privacy & Security → Automation.`, `Turn on Messages under ${SSH_GRANTEE}.`];
   if (bridge) {
-    return makeRow(ctx, 'automation', { grantee: ctx.grantee.text, status: 'denied', summary: `imsg on ${host} isn't allowed to control Messages there, so replies can't be sent.`, detail: bridge.cause.detail ?? bridge.message, steps, actions: ['check-again'], checkedAt: bridge.at });
+    return makeRow(ctx, 'automation', { grantee: ctx.grantee.text, status: 'denied', summary: `imsg running as ${host} isn't allowed to control Messages there, so replies can't be sent.`, detail: bridge.cause.detail ?? bridge.message, steps, actions: ['check-again'], checkedAt: bridge.at });
   }
-  return makeRow(ctx, 'automation', { grantee: ctx.grantee.text, status: 'unknown', summary: `imsg runs on ${host} over SSH; Automation can only be checked on that Mac.`, steps: [], actions: [] });
+  return makeRow(ctx, 'automation', { grantee: ctx.grantee.text, status: 'unknown', summary: `imsg runs over SSH as ${host}; Automation can only be checked there.`, steps, actions: [] });
 }

@@ -1,5 +1,6 @@
 // The Full Disk Access row: the verdict in one sentence, who needs the grant, and the guided fix.
 import type { PermissionView } from '../../contract/permissions.js';
+import { remoteWho } from '../imsg/ssh-causes.js';
 import type { FdaVerdict } from './full-disk-access.js';
 import { makeRow, remoteLoginSteps, reopenStep, revealAction, type RowContext } from './row-kit.js';
 
@@ -44,10 +45,11 @@ export function describeChecks(verdict: FdaVerdict): string {
 
 /** The FDA row of an SSH-wrapped account: only imsg on the remote Mac can tell. */
 export function remoteFdaRow(ctx: RowContext, state: { ok: boolean; deniedDetail?: string }): PermissionView {
-  const host = ctx.remoteHost ?? 'the remote Mac';
+  const who = ctx.remoteHost ? remoteWho(ctx.remoteHost) : undefined;
+  const host = who?.where ?? 'the remote Mac';
   const base = { grantee: ctx.grantee.text };
   if (state.deniedDetail !== undefined) {
-    return makeRow(ctx, 'full-disk-access', { ...base, status: 'denied', summary: `imsg on ${host} can't read the Messages history there: Full Disk Access is off for SSH.`, detail: state.deniedDetail, steps: [...remoteLoginSteps(`On ${host}`), 'Check again.'], actions: ['check-again'] });
+    return makeRow(ctx, 'full-disk-access', { ...base, status: 'denied', summary: `imsg running as ${host} can't read the Messages history there: Full Disk Access is off for SSH.`, detail: state.deniedDetail, steps: [...remoteLoginSteps(who?.local ? 'On this Mac' : `On ${host}`), 'Check again.'], actions: ['check-again'] });
   }
   if (state.ok) return makeRow(ctx, 'full-disk-access', { ...base, status: 'granted', summary: `imsg on ${host} can read the Messages history there.`, steps: [], actions: [] });
   return makeRow(ctx, 'full-disk-access', { ...base, status: 'unknown', summary: `imsg runs on ${host} over SSH; this Mac can only tell once imsg answers there.`, steps: ['Check again.'], actions: ['check-again'] });

@@ -126,5 +126,16 @@ describe('accountRows elsewhere', () => {
     expect(denied?.status).toBe('denied');
     expect(denied?.steps).toContain('Turn on "Allow full disk access for remote users".');
     expect(denied?.actions).toEqual(['check-again']);
+    expect(denied?.summary).toBe("imsg running as mini (as bot) can't read the Messages history there: Full Disk Access is off for SSH.");
+  });
+
+  it('a bot user over SSH to this Mac: the advice names the user and this Mac', () => {
+    const c = ctx({ remoteHost: 'bot@localhost' });
+    const probe = { ...okProbe, ok: false, cause: { kind: 'full-disk-access' as const, summary: 'x' } };
+    const r = byId(accountRows(c, m({ fda: undefined, probe })));
+    expect(r['full-disk-access']?.summary).toBe("imsg running as the macOS user bot on this Mac can't read the Messages history there: Full Disk Access is off for SSH.");
+    expect(r['full-disk-access']?.steps[0]).toBe('On this Mac, open System Settings → General → Sharing.');
+    expect(r.automation?.summary).toBe('imsg runs over SSH as the macOS user bot on this Mac; Automation can only be checked there.');
+    expect(r.automation?.steps).toEqual(['On this Mac, signed in as bot, open System Settings → Privacy & Security → Automation.', 'Turn on Messages under sshd-keygen-wrapper.']);
   });
 });
