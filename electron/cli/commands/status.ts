@@ -7,6 +7,7 @@ import { loadConfig } from '../../core/config/load.js';
 import { probeImsg, type ProbeResult } from '../../core/imsg/probe.js';
 import { WatchStateStore, watchStateFile } from '../../core/imsg/cursor-store.js';
 import { PairingStore } from '../../core/pairing/index.js';
+import { resolveRemoteHost } from '../../core/remote/index.js';
 import { connectControl } from '../../core/transport/control-client.js';
 import type { AccountView } from '../../contract/views.js';
 import type { CommandIo } from '../command.js';
@@ -43,7 +44,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   }
   if (values.probe) {
     report.probes = {};
-    for (const a of report.accounts.filter((x) => x.enabled)) report.probes[a.accountId] = await probeImsg({ cliPath: a.cliPath, dbPath: a.dbPath, env: io.env });
+    for (const a of report.accounts.filter((x) => x.enabled)) report.probes[a.accountId] = await probeImsg({ cliPath: a.cliPath, dbPath: a.dbPath, env: io.env, diagnosis: { dbPath: a.dbPath, remoteHost: a.remoteHost } });
   }
   io.stdout.write(values.json ? `${JSON.stringify(report)}\n` : formatStatus(report));
   if (report.setup?.needed) return 1;
@@ -68,7 +69,8 @@ async function offlineReport(stateDir: string, configPath: string): Promise<Stat
       paused: false,
       cliPath: a.cliPath,
       dbPath: a.dbPath,
-      remoteHost: a.remoteHost,
+      // Detected from an SSH wrapper too, so probe failures name that host.
+      remoteHost: (await resolveRemoteHost(a).catch(() => undefined))?.host ?? a.remoteHost,
       health: { accountId: a.accountId, state: 'stopped', healthy: false, restarts: 0, attempt: 0, cursor: saved?.state.cursor ?? null, queued: 0 },
       pendingPairings: pending.filter((p) => p.accountId === a.accountId).length,
     });
