@@ -8,15 +8,11 @@ import { setupState, setupText } from '../../core/app/setup-state.js';
 import { resolveAccounts } from '../../core/config/accounts.js';
 import { loadConfig } from '../../core/config/load.js';
 import { connectControl } from '../../core/transport/control-client.js';
-import { firstLine } from '../../core/imsg/error-text.js';
-import { probeImsg, type ProbeResult } from '../../core/imsg/probe.js';
-import { detectLauncher } from '../../core/platform/launcher.js';
-import { resolveRemoteHost } from '../../core/remote/index.js';
 import { openSecretStore } from '../../core/secrets/index.js';
-import { automationChecks, type DoctorCheck } from '../../core/tcc/automation-check.js';
-import { describeGrantee } from '../../core/tcc/grantee.js';
+import type { DoctorCheck } from '../../core/tcc/automation-check.js';
 import type { CommandIo } from '../command.js';
 import { UsageError } from '../command.js';
+import { imsgChecks } from '../doctor-imsg.js';
 import { resolveCliContext } from '../global-flags.js';
 
 /** One line for the root help. */
@@ -47,22 +43,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   else checks.push({ name: 'config', ok: false, detail: loaded.issues.map((i) => `${i.path || '(file)'}: ${i.message}`).join('; '), fix: `edit ${ctx.configPath}, then run: imsg-companion config validate` });
   checks.push(await stateDirCheck(ctx.stateDir));
   if (loaded.ok && loaded.exists) {
-    const remote: Array<{ accountId: string; host: string }> = [];
-    let local = false;
-    for (const account of resolveAccounts(loaded.config).filter((a) => a.enabled)) {
-      const remoteHost = (await resolveRemoteHost(account).catch(() => ({ host: undefined }))).host;
-      if (remoteHost) remote.push({ accountId: account.accountId, host: remoteHost });
-      else local = true;
-      const probe = await probeImsg({ cliPath: account.cliPath, dbPath: account.dbPath, env: io.env, timeoutMs: account.probeTimeoutMs, diagnosis: { dbPath: account.dbPath, remoteHost } });
-      checks.push({
-        name: `imsg (${account.accountId})`,
-        ok: probe.ok,
-        detail: probe.ok ? `imsg ${probe.version ?? '?'} at ${probe.binaryPath}; rpc answers; chat.db readable (${probe.durationMs} ms)` : failureText(probe),
-        fix: probe.ok ? undefined : probe.cause?.fix ?? (remoteHost ? `check that imsg works over SSH: ssh ${remoteHost} imsg chats --limit 1` : 'install imsg (brew install steipete/tap/imsg) or set channels.imessage.cliPath'),
-      });
-    }
-    const grantee = describeGrantee({ mode: 'headless', appPath: process.execPath, launcher: detectLauncher(io.env) });
-    checks.push(...(await automationChecks({ macos: process.platform === 'darwin', probe: values['probe-automation'] === true, granteeName: grantee.name, local, remote })));
+    checks.push(...(await imsgChecks(resolveAccounts(loaded.config).filter((a) => a.enabled), io.env, values['probe-automation'] === true)));
     const registry = new AgentRegistry(loaded.config, { stateDir: ctx.stateDir, env: io.env, acpRuntime: acpCheckOnly, secrets: openSecretStore(ctx.stateDir) });
     const agents = registry.list();
     if (agents.length === 0) checks.push({ name: 'agent', ok: false, detail: 'no agent configured: messages are received but never answered', fix: 'add one under agents.list (types: openai, webhook, command, echo)' });
@@ -75,12 +56,6 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   checks.push(...(await runningChecks(ctx.stateDir)));
   io.stdout.write(values.json ? `${JSON.stringify({ ok: checks.every((c) => c.ok), checks })}\n` : checks.map((c) => `${c.skipped ? '–' : c.ok ? '✓' : '✗'} ${c.name}: ${c.detail}${c.fix ? `\n    fix: ${c.fix}` : ''}`).join('\n') + '\n');
   return checks.every((c) => c.ok) ? 0 : 1;
-}
-
-/** The cause in words plus the one line of imsg's text it rests on (not imsg's whole banner). */
-function failureText(probe: ProbeResult): string {
-  const evidence = probe.cause?.detail ?? (probe.error ? firstLine(probe.error) : undefined);
-  return `${probe.cause?.summary ?? probe.error ?? 'failed'}${evidence ? ` (${evidence})` : ''}`;
 }
 
 async function stateDirCheck(dir: string): Promise<Check> {

@@ -4,10 +4,10 @@
 import { parseArgs } from 'node:util';
 import { parseConfigText } from '../../core/config/load.js';
 import { createNewFile, FileExistsError } from '../../core/fs/create-new-file.js';
-import { SECRET_NAME, SECRET_NAME_ERROR } from '../../core/secrets/index.js';
 import { detectSetup, type Detected } from '../../core/setup/detect.js';
 import { type StarterAgent, starterConfigText } from '../../core/setup/starter-config.js';
 import { UsageError, type CommandIo } from '../command.js';
+import { agentFromFlags, flagText, type InitFlags } from '../init-flags.js';
 import { resolveCliContext } from '../global-flags.js';
 
 /** One line for the root help. */
@@ -30,12 +30,10 @@ nothing: choose with flags, then read and edit the file. Strangers get a pairing
   --cli-path PATH          imsg to use instead of the detected one (e.g. an SSH wrapper script)
   --db-path PATH           a Messages database other than ~/Library/Messages/chat.db`;
 
-type Values = Record<string, string | string[] | boolean | undefined>;
-
 /** Write the starter config. */
 export async function run(argv: readonly string[], io: CommandIo): Promise<number> {
   const { ctx, rest } = resolveCliContext(argv, io.env);
-  let values: Values;
+  let values: InitFlags;
   try {
     const str = { type: 'string' } as const;
     ({ values } = parseArgs({ args: [...rest], options: { agent: str, 'base-url': str, model: str, 'api-key-secret': str, 'api-key-env': str, url: str, 'webhook-secret': str, command: { type: 'string', multiple: true }, 'cli-path': str, 'db-path': str }, strict: true, allowPositionals: false }));
@@ -44,7 +42,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   }
   const agent = agentFromFlags(values);
   const detected = await detectSetup({ env: io.env });
-  const text = starterConfigText({ detected, agent, cliPath: str(values, 'cli-path'), dbPath: str(values, 'db-path') });
+  const text = starterConfigText({ detected, agent, cliPath: flagText(values, 'cli-path'), dbPath: flagText(values, 'db-path') });
   const check = parseConfigText(text, ctx.configPath);
   if (!check.ok) throw new UsageError(`the starter config would be invalid (nothing written):\n${check.issues.map((i) => `  ${i.path || '(file)'}: ${i.message}`).join('\n')}`);
   try {
@@ -55,46 +53,6 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   }
   io.stdout.write(report(ctx.configPath, detected, agent, Boolean(values['cli-path'])));
   return 0;
-}
-
-function str(values: Values, key: string): string | undefined {
-  const v = values[key];
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
-}
-
-function need(values: Values, key: string, agent: string): string {
-  const v = str(values, key);
-  if (!v) throw new UsageError(`--agent ${agent} needs --${key}`);
-  return v;
-}
-
-function secretName(values: Values, key: string): string | undefined {
-  const v = str(values, key);
-  if (v !== undefined && !SECRET_NAME.test(v)) throw new UsageError(`--${key}: ${SECRET_NAME_ERROR}`);
-  return v;
-}
-
-function agentFromFlags(values: Values): StarterAgent {
-  const type = str(values, 'agent') ?? 'echo';
-  switch (type) {
-    case 'echo':
-      return { type };
-    case 'openai': {
-      const apiKeySecret = secretName(values, 'api-key-secret');
-      const apiKeyEnv = str(values, 'api-key-env');
-      if (apiKeySecret && apiKeyEnv) throw new UsageError('give --api-key-secret or --api-key-env, not both');
-      return { type, baseUrl: need(values, 'base-url', type), model: need(values, 'model', type), ...(apiKeySecret && { apiKeySecret }), ...(apiKeyEnv && { apiKeyEnv }) };
-    }
-    case 'webhook':
-      return { type, url: need(values, 'url', type), ...(secretName(values, 'webhook-secret') && { secretName: secretName(values, 'webhook-secret') }) };
-    case 'command': {
-      const argv = Array.isArray(values.command) ? values.command : [];
-      if (argv.length === 0) throw new UsageError('--agent command needs --command PROGRAM (and one --command per argument)');
-      return { type, argv };
-    }
-    default:
-      throw new UsageError(`--agent: expected one of echo|openai|webhook|command, got ${JSON.stringify(type)}`);
-  }
 }
 
 function report(path: string, d: Detected, agent: StarterAgent, cliGiven: boolean): string {
