@@ -65,6 +65,39 @@ describe('load', () => {
   });
 });
 
+describe('fileState (setup mode)', () => {
+  it('missing → invalid first → valid → invalid later → deleted; listeners hear when setup ends and starts again', async () => {
+    const store = new ConfigStore({ path });
+    const heard: AppConfig[] = [];
+    store.onChange((c) => heard.push(c));
+    expect(store.fileState).toEqual({ exists: false, everValid: false });
+    await store.load();
+    expect(store.fileState).toEqual({ exists: false, everValid: false });
+    await fs.writeFile(path, '{ channels: { imessage: { dmPolicy: "sometimes" } } }');
+    await store.load();
+    expect(store.fileState).toEqual({ exists: true, everValid: false });
+    // An empty file is a valid (empty) config: the same `{}` as before, still announced.
+    await fs.writeFile(path, '');
+    await store.load();
+    expect(store.fileState).toEqual({ exists: true, everValid: true });
+    expect(heard).toEqual([{}]);
+    await fs.writeFile(path, '{ nope');
+    await store.load();
+    expect(store.fileState).toEqual({ exists: true, everValid: true });
+    await fs.rm(path);
+    await store.load();
+    expect(store.fileState).toEqual({ exists: false, everValid: true });
+    expect(heard).toEqual([{}, {}]);
+  });
+
+  it('a set that creates the file ends setup mode', async () => {
+    const store = new ConfigStore({ path });
+    await store.load();
+    expect(await store.set('channels.imessage.dmPolicy', 'pairing')).toMatchObject({ ok: true, changed: true });
+    expect(store.fileState).toEqual({ exists: true, everValid: true });
+  });
+});
+
 describe('set / unset', () => {
   it('creates the file, then keeps the previous version as .bak on each write', async () => {
     const store = new ConfigStore({ path });
