@@ -35,6 +35,10 @@ describe('serve without a config (setup mode)', () => {
     world.inject({ from: STRANGER, text: 'hello? anyone?' });
     // The simulator polls every 100 ms: a running account would have answered within this window.
     await new Promise((r) => setTimeout(r, 2_000));
+    // Not even an explicit send goes out through the running app.
+    const send = await world.cli(['send', '--to', STRANGER, 'hi from the owner']);
+    expect(send.exitCode).not.toBe(0);
+    expect(send.stderr).toContain(`not set up (no config at ${world.configPath}): nothing is sent`);
     expect(await world.outbox()).toEqual([]);
     expect(serve.output()).not.toMatch(/pairing/i);
   });

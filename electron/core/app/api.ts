@@ -70,7 +70,7 @@ export function companionHandlers(app: Companion): ContractHandlers {
     send: async ({ to, accountId, text, file }) => {
       const a = account(accountId);
       const runtime = app.runtime(a.accountId);
-      if (!runtime) throw new VerbError('unavailable', `account ${a.accountId} is not running`);
+      if (!runtime) throw new VerbError('unavailable', app.setup().needed ? `not set up (${app.setup().reason}): nothing is sent; run imsg-companion init` : `account ${a.accountId} is not running`);
       let requests;
       try {
         requests = planSend({ target: to, text, file, account: a });
