@@ -92,6 +92,7 @@ export class Companion {
     () => this.events.has('snapshot'),
   );
   #sync: Promise<void> = Promise.resolve();
+  #wasSetup = true;
 
   constructor(opts: CompanionOptions) {
     this.#opts = opts;
@@ -137,7 +138,8 @@ export class Companion {
   async start(): Promise<void> {
     this.#pusher.start();
     const loaded = await this.configStore.load();
-    if (this.setup().needed) await this.activity.append({ accountId: '-', kind: 'system', detail: `setup mode: ${this.setup().reason}; no account runs until a valid config is saved` });
+    this.#wasSetup = this.setup().needed;
+    if (this.#wasSetup) await this.activity.append({ accountId: '-', kind: 'system', detail: `setup mode: ${this.setup().reason}; no account runs until a valid config is saved` });
     if (!loaded.ok) await this.activity.append({ accountId: '-', kind: 'system', detail: `config ${loaded.path} is invalid: ${loaded.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}` });
     this.#agents = this.#buildAgents();
     await this.activity.loadTail();
@@ -194,7 +196,7 @@ export class Companion {
     this.#agents = this.#buildAgents();
     this.health.retain(this.#agents.list().map((a) => a.agentId));
     void probeAgents(this.#agents, this.health);
-    this.#sync = this.#sync.then(() => this.#syncAccounts()).catch(() => undefined);
+    this.#sync = this.#sync.then(() => this.#noteSetup()).then(() => this.#syncAccounts()).catch(() => undefined);
     return this.#sync.then(() => {
       void this.permissions.check().catch(() => undefined);
       this.changed();
@@ -283,6 +285,14 @@ export class Companion {
 
   #buildAgents(): AgentRegistry {
     return new AgentRegistry(this.configStore.current, { stateDir: this.#opts.stateDir, env: this.#opts.env ?? process.env, acpRuntime: this.acp.factory, chatBindings: () => this.acp.chatBindings(), secrets: this.secrets });
+  }
+
+  /** Leaving or entering setup mode is written to the activity log (it starts or stops every account). */
+  async #noteSetup(): Promise<void> {
+    const setup = this.setup();
+    if (setup.needed === this.#wasSetup) return;
+    this.#wasSetup = setup.needed;
+    await this.activity.append({ accountId: '-', kind: 'system', detail: setup.needed ? `setup mode: ${setup.reason}; every account stops` : `config ${this.#opts.configPath} loaded: set up, starting the accounts` });
   }
 
   async #syncAccounts(): Promise<void> {

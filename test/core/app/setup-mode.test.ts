@@ -74,5 +74,7 @@ describe('setup mode', () => {
     await unlink(configPath);
     await until(() => a.runtime('default') === undefined && !imsg.watching, 'the account to stop');
     expect((await a.snapshot()).overall.level).toBe('setup');
+    const system = a.activity.list({ limit: 20 }).filter((e) => e.kind === 'system').map((e) => e.detail);
+    expect(system).toEqual(expect.arrayContaining([`config ${configPath} loaded: set up, starting the accounts`, `setup mode: no config at ${configPath}; every account stops`]));
   });
 });
