@@ -62,7 +62,9 @@ describe('secret store', () => {
     const serve = await w.serve();
     w.inject({ from: '+15550001111', text: 'hello model' });
     await until(async () => (await w.outbox()).find((r) => r.text === 're: hello model'), 'the reply from the mock model', 20_000);
-    expect(openai.headers.map((h) => h.authorization)).toEqual([`Bearer ${SECRET}`]);
+    // The completion (and the agent health check's /v1/models, when it ran) carry the stored key.
+    expect(openai.headers.length).toBeGreaterThan(0);
+    expect([...new Set(openai.headers.map((h) => h.authorization))]).toEqual([`Bearer ${SECRET}`]);
 
     const status = await w.cli(['status', '--json']);
     const config = await w.cli(['config', 'get', 'agents']);
