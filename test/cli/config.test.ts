@@ -48,7 +48,7 @@ describe('config validate', () => {
     expect(result.stderr.split('\n')).toEqual([
       `Config invalid: ${path} (4 problems)`,
       '  channels.imessage.remoteHost: expected SSH host or user@host (no spaces/options)',
-      '  channels.imessage.dmPolicy: expected one of pairing|allowlist|open|disabled',
+      '  channels.imessage.dmPolicy: expected one of pairing|allowlist|open|disabled, got "sometimes"',
       '  channels.imessage.accounts.work.bogus: unknown key',
       '  wat: unknown key',
     ]);

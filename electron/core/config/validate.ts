@@ -22,7 +22,7 @@ export function validateConfig(raw: unknown, opts: ValidateOptions = {}): Valida
   }
   try {
     const parsed = AppConfigSchema.safeParse(raw, { error: plainMessage });
-    if (!parsed.success) return { ok: false, issues: toConfigIssues(parsed.error.issues) };
+    if (!parsed.success) return { ok: false, issues: toConfigIssues(parsed.error.issues, [], AppConfigSchema) };
     return { ok: true, config: expandConfigPaths(parsed.data, opts.home ?? homedir()) };
   } catch (err) {
     // A validator bug must not crash the app or lose the last good config; report it instead.
