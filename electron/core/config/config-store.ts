@@ -30,6 +30,7 @@ export class ConfigStore {
   #current: AppConfig = {};
   #serialized = '{}';
   #lastIssues: readonly ConfigIssue[] = [];
+  #lastWarnings: readonly ConfigIssue[] = [];
   #listeners = new Set<(config: AppConfig) => void>();
   // Generations order loads and writes, so a slow older read never overwrites a newer result.
   #nextGen = 0;
@@ -53,13 +54,21 @@ export class ConfigStore {
     return this.#lastIssues;
   }
 
+  /** Warnings of the config in force (deprecated keys, routes to unknown agents…); it loaded anyway. */
+  get lastWarnings(): readonly ConfigIssue[] {
+    return this.#lastWarnings;
+  }
+
   /** Read the file; on failure keep the last good config and record the issues. */
   async load(): Promise<LoadResult> {
     const gen = ++this.#nextGen;
     const result = await loadConfig(this.path);
     if (gen > this.#appliedGen) {
       this.#appliedGen = gen;
-      if (result.ok) this.#accept(result.config, []);
+      if (result.ok) {
+        this.#lastWarnings = result.warnings;
+        this.#accept(result.config, []);
+      }
       else this.#lastIssues = result.issues;
     }
     return result;
@@ -114,7 +123,10 @@ export class ConfigStore {
     const gen = ++this.#nextGen;
     if (gen > this.#appliedGen) {
       this.#appliedGen = gen;
-      if (outcome.config) this.#accept(outcome.config, outcome.issues);
+      if (outcome.config) {
+        this.#lastWarnings = outcome.warnings ?? [];
+        this.#accept(outcome.config, outcome.issues);
+      }
       else this.#lastIssues = outcome.issues;
     }
     return { ok: true, changed: outcome.changed, issues: outcome.issues, ...(outcome.backupPath && { backupPath: outcome.backupPath }) };

@@ -180,7 +180,7 @@ describe('other sections', () => {
     [{ bindings: [{ agentId: 'a', match: { peer: { kind: 'group' } } }] }, 'bindings[0].match.peer.id: required'],
     [{ bindings: [{ agentId: 'a', match: { guildId: '1' } }] }, 'bindings[0].match.guildId: unknown key'],
     [{ bindings: [{ agentId: 'a', type: 'bind', match: {} }] }, 'bindings[0].type: expected one of route|acp, got "bind"'],
-    [{ bindings: [{ agentId: 'a', type: 'acp', match: {}, acp: { labels: 'x' } }] }, 'bindings[0].acp.labels: unknown key (did you mean "label"?)'],
+    [{ agents: { list: [{ id: 'a', runtime: { type: 'acp', acp: { agent: 'codex' } } }] }, bindings: [{ agentId: 'a', type: 'acp', match: {}, acp: { labels: 'x' } }] }, 'bindings[0].acp.labels: unknown key (did you mean "label"?)'],
   ])('%j → %s', (raw, line) => {
     expect(problems(raw)).toEqual([line]);
   });
