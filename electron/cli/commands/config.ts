@@ -16,8 +16,10 @@ export const summary = 'Validate, read and change the config file';
 export const usage = `Usage: imsg-companion config <subcommand> [options]
 
 Subcommands:
-  validate [--json]  Check the config file. Exit 1 listing every problem with its key path.
-                     --json prints {"ok":bool,"path":…,"issues":[{"path","message"}]}
+  validate [--json]  Check the config file. Exit 1 listing every problem with its key path
+                     (a missing file is a problem too). Warnings (deprecated keys, a route to
+                     an unknown agent…) are listed but do not fail.
+                     --json prints {"ok":bool,"path":…,"issues":[{"path","message"}],"warnings":[…]}
   get KEY            Print the value at KEY (as written in the file) as JSON.
                      Exit 1 with "not set: KEY" when it is absent.
   set KEY VALUE      Change one key. VALUE is read as JSON5 when it parses (true, 20, ["*"],
@@ -73,15 +75,22 @@ function parseLine(rest: readonly string[]): { sub: string; args: string[]; json
 
 async function validate(path: string, json: boolean, io: CommandIo): Promise<number> {
   const result = await loadConfig(path);
-  const issues = result.ok ? [] : result.issues;
+  // A missing file is not "OK": nothing would answer (setup mode), so say where to start.
+  const missing = result.ok && !result.exists;
+  const issues = !result.ok ? result.issues : missing ? [{ path: '', message: `no config file at ${path} (create one with \`imsg-companion init\` or \`imsg-companion config import --openclaw\`)` }] : [];
+  const warnings = result.ok ? result.warnings : [];
+  const ok = issues.length === 0;
   if (json) {
-    io.stdout.write(`${JSON.stringify({ ok: result.ok, path, issues })}\n`);
-  } else if (result.ok) {
-    io.stdout.write(`Config OK: ${path}\n${result.exists ? '' : '(no file yet: every setting has its default)\n'}`);
+    io.stdout.write(`${JSON.stringify({ ok, path, issues, warnings })}\n`);
+  } else if (ok) {
+    io.stdout.write(`Config OK: ${path}\n`);
+    if (warnings.length > 0) io.stdout.write(`Warnings (the config loads, but check these):\n${warnings.map((w) => `  ${formatIssue(w)}\n`).join('')}`);
+  } else if (missing) {
+    io.stderr.write(`Config not found: ${formatIssue(issues[0] as ConfigIssue)}\n`);
   } else {
     writeIssues(io, `Config invalid: ${path} (${issues.length} problem${issues.length === 1 ? '' : 's'})`, issues);
   }
-  return result.ok ? 0 : 1;
+  return ok ? 0 : 1;
 }
 
 async function get(path: string, key: string, io: CommandIo): Promise<number> {

@@ -5,6 +5,7 @@ import { agentWarnings, missingChannelWarning } from './agent-rules.js';
 import type { ConfigIssue } from './issues.js';
 import { plainMessage, toConfigIssues } from './issues.js';
 import { applyLegacyKeys } from './legacy-keys.js';
+import { openClawFileIssue } from './openclaw-detect.js';
 import type { AppConfig } from './schema.js';
 import { AppConfigSchema } from './schema.js';
 
@@ -22,6 +23,8 @@ export function validateConfig(raw: unknown, opts: ValidateOptions = {}): Valida
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, issues: [{ path: '', message: 'expected an object at the top level of the file' }] };
   }
+  const whole = openClawFileIssue(raw);
+  if (whole) return { ok: false, issues: [whole] };
   try {
     const legacy = applyLegacyKeys(raw as Record<string, unknown>);
     const parsed = AppConfigSchema.safeParse(legacy.raw, { error: plainMessage });
