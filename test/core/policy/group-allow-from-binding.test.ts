@@ -33,9 +33,9 @@ describe('per-group allowFrom', () => {
 
 describe('bindings on chat_guid / chat_identifier', () => {
   const agents = { agents: { list: [{ id: 'main' }, { id: 'fam' }, { id: 'work' }] } };
-  const open = { groupPolicy: 'open', groups: { '*': { requireMention: false } } };
+  const open = { groupPolicy: 'open' as const, groups: { '*': { requireMention: false } } };
 
-  it.each([
+  it.each<[string, 'direct' | 'group', string]>([
     ['chat_guid:iMessage;+;chat123456', 'group', 'fam'],
     ['chat_identifier:chat123456', 'group', 'fam'],
     ['chat_guid:iMessage;+;other', 'group', 'main'],
