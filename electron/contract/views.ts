@@ -187,7 +187,7 @@ export const SnapshotSchema = z.object({
   }),
   /** Replies waiting (agent failing, imsg restarting) and messages not answered (Retry or dismiss them). */
   replies: z.object({ waiting: z.number().int(), notAnswered: z.number().int() }).optional(),
-  config: z.object({ path: z.string(), ok: z.boolean(), issues: z.array(ConfigIssueSchema) }),
+  config: z.object({ path: z.string(), ok: z.boolean(), issues: z.array(ConfigIssueSchema), warnings: z.array(ConfigIssueSchema).optional() }),
   permissions: z.array(PermissionViewSchema),
   platform: PlatformViewSchema,
   /** ACP bindings and their sessions. */

@@ -249,7 +249,7 @@ export class Companion {
       pairingProblem,
       agents: { list: agentViews(this.#agents.list(), this.health, this.tracker) },
       replies: { waiting: this.tracker.waiting(), notAnswered: notAnsweredCount(this.journal), waitingText: waitingText(this.tracker) },
-      config: { path: this.#opts.configPath, ok: issues.length === 0, issues },
+      config: { path: this.#opts.configPath, ok: issues.length === 0, issues, warnings: [...this.configStore.lastWarnings] },
       permissions: this.permissions.current(),
       platform: this.platform.describe(),
       storageProblem: this.journal.lastError ?? this.activity.lastError,
