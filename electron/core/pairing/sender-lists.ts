@@ -33,6 +33,14 @@ export class SenderLists {
     return out;
   }
 
+  /** Blocked senders of one account or of every account that has any. */
+  async listBlocked(accountId?: string): Promise<Array<{ accountId: string; sender: string }>> {
+    const accounts = accountId !== undefined ? [normalizeAccountId(accountId)] : await this.accountsWith('blocked');
+    const out: Array<{ accountId: string; sender: string }> = [];
+    for (const account of accounts) for (const sender of await this.reader.read(this.paths.blocked(account), 'blocked')) out.push({ accountId: account, sender });
+    return out;
+  }
+
   /** True when the sender was blocked for this account (compared normalized). */
   async isBlocked(accountId: string, senderId: string): Promise<boolean> {
     const target = normalizeHandle(senderId);
