@@ -14,6 +14,9 @@ export interface SnapshotInput {
   readonly pending: readonly PairingRequestView[];
   readonly approved: ReadonlyArray<{ accountId: string; sender: string }>;
   readonly pairingProblem?: string;
+  /** Strangers over the pending cap ("waiting, limit reached") and blocked senders. */
+  readonly waiting?: NonNullable<Snapshot['pairing']['waiting']>;
+  readonly blocked?: ReadonlyArray<{ accountId: string; sender: string }>;
   readonly agents: Snapshot['agents'];
   readonly config: Snapshot['config'];
   readonly permissions: readonly PermissionView[];
@@ -49,7 +52,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     paused: input.paused,
     overall: overall(input, accounts),
     accounts,
-    pairing: { pending: [...input.pending], approved: [...input.approved], problem: input.pairingProblem },
+    pairing: { pending: [...input.pending], approved: [...input.approved], problem: input.pairingProblem, waiting: [...(input.waiting ?? [])], blocked: [...(input.blocked ?? [])] },
     agents: input.agents,
     ...(input.replies && { replies: { waiting: input.replies.waiting, notAnswered: input.replies.notAnswered } }),
     config: input.config,

@@ -94,6 +94,8 @@ export const AppConfigSchema = z
       .optional(),
     session: z.object({ dmScope: z.enum(['main', 'per-peer', 'per-channel-peer', 'per-account-channel-peer']).optional() }).strict().optional(),
     commands: z.object({ config: z.boolean().optional(), useAccessGroups: z.boolean().optional() }).strict().optional(),
+    // Pairing texts: `notifyApproved: false` sends no "You're approved" note on approval.
+    pairing: z.object({ notifyApproved: z.boolean().optional() }).strict().optional(),
     bindings: z.array(BindingSchema).optional(),
     // Deprecated (older docs): `routing.groupChat.mentionPatterns` is moved to `messages.groupChat`
     // before validation (legacy-keys.ts); what is left here is only checked, then dropped.

@@ -65,7 +65,7 @@ export function checkAccess(message: ImsgMessage, ctx: DecideContext, d: Decisio
     const dm = decideDm({ dmPolicy: account.dmPolicy, allowFrom: dmAllowFrom, facts, blocked: ctx.blocked });
     if (dm.outcome === 'drop') return d.drop(dm.reason, 'dm access', dm.detail);
     if (dm.outcome === 'pairing') {
-      const reply = account.unpairedResponse === 'silent' ? 'the request waits for approval without a reply (unpairedResponse "silent")' : 'a new request gets a pairing code in reply';
+      const reply = account.unpairedResponse === 'silent' ? 'the request waits for approval without a reply (unpairedResponse "silent")' : 'a new request gets a pairing code in reply (while fewer than 3 requests are pending; else it waits for a free slot)';
       d.steps.push({ step: 'dm access', outcome: 'pairing', detail: `${dm.detail}; ${reply}` });
       d.fields.replyTarget = formatChatTarget(chatId) || sender;
       return d.finish('pairing', PAIRING_REASON);
