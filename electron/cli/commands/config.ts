@@ -7,6 +7,7 @@ import type { ConfigIssue } from '../../core/config/issues.js';
 import { formatIssue } from '../../core/config/issues.js';
 import { getAtPath, KeyPathError, parseKeyPath } from '../../core/config/key-path.js';
 import { loadConfig, readConfigRaw } from '../../core/config/load.js';
+import { parseImportArgs, runImport } from '../config-import.js';
 import { resolveCliContext } from '../global-flags.js';
 
 /** One line for the root help. */
@@ -27,6 +28,13 @@ Subcommands:
                      untouched) when the result would be an invalid config.
   unset KEY          Remove one key (validated like set).
   path               Print the config file path.
+  import --openclaw [PATH] [--dry-run] [--force]
+                     Build this config from an OpenClaw or Clawdbot config (default: the first
+                     of $OPENCLAW_STATE_DIR/openclaw.json, ~/.openclaw/openclaw.json,
+                     ~/.clawdbot/clawdbot.json): its iMessage channel, agents, messages, session,
+                     commands and iMessage bindings, plus the approved senders of its pairing
+                     store. Lists what it left out and why. --dry-run prints the result and
+                     writes nothing; an existing config is only replaced with --force (kept as .bak).
 
 KEY is a dotted path: channels.imessage.dmPolicy, channels.imessage.accounts.work.allowFrom,
 agents.list[0].id, channels.imessage.groups["*"].requireMention.
@@ -65,7 +73,7 @@ function parseLine(rest: readonly string[]): { sub: string; args: string[]; json
   const [sub, ...args] = parsed.positionals;
   if (sub === undefined) throw new UsageError(`missing subcommand\n\n${usage}`);
   const arity = ARITY[sub];
-  if (arity === undefined) throw new UsageError(`unknown subcommand '${sub}' (expected validate, get, set, unset or path)`);
+  if (arity === undefined) throw new UsageError(`unknown subcommand '${sub}' (expected validate, get, set, unset, path or import)`);
   if (args.length !== arity) throw new UsageError(`'config ${sub}' takes ${arity === 0 ? 'no arguments' : arity === 1 ? 'KEY' : 'KEY VALUE'}`);
   const json = parsed.values.json === true;
   if (json && sub !== 'validate') throw new UsageError('--json is only for config validate');
@@ -125,6 +133,8 @@ async function write(path: string, sub: 'set' | 'unset', args: string[], io: Com
 /** Run `config <subcommand>`. */
 export async function run(argv: readonly string[], io: CommandIo): Promise<number> {
   const { ctx, rest } = resolveCliContext(argv, io.env);
+  // `import` has its own options (--openclaw, --dry-run, --force) and an optional PATH.
+  if (rest[0] === 'import') return runImport(ctx, parseImportArgs(rest.slice(1)), io);
   const { sub, args, json } = parseLine(rest);
   if (sub === 'path') {
     io.stdout.write(`${ctx.configPath}\n`);

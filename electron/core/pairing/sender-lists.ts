@@ -48,6 +48,24 @@ export class SenderLists {
     return target !== '' && entries.some((e) => normalizeHandle(e) === target);
   }
 
+  /** Add approved senders (e.g. imported from OpenClaw) to an account; returns how many were new. */
+  async importApproved(accountId: string, senders: readonly string[]): Promise<number> {
+    const account = normalizeAccountId(accountId);
+    return this.locked(async () => {
+      const file = this.paths.allowFrom(account);
+      const entries = await readList(file, 'allowFrom');
+      const known = new Set(entries.map(normalizeHandle));
+      const added = senders.filter((s) => {
+        const id = normalizeHandle(s);
+        if (!id || known.has(id)) return false;
+        known.add(id);
+        return true;
+      });
+      if (added.length > 0) await writeList(file, 'allowFrom', [...entries, ...added]);
+      return added.length;
+    });
+  }
+
   /** Take back an approval, for one account or all; true when anything was removed. */
   async revoke(handle: string, accountId?: string): Promise<boolean> {
     return this.removeEverywhere('allowFrom', handle, accountId);
