@@ -83,7 +83,9 @@ function overall(input: SnapshotInput, accounts: readonly AccountView[]): Snapsh
   const broken = input.acp?.sessions.find((s) => s.state === 'error');
   if (broken) return { level: 'warning', text: `ACP binding ${broken.id}: ${broken.error ?? 'not running'}` };
   if (replies) return replies;
-  if (input.pending.length > 0) return { level: 'warning', text: `${input.pending.length} pairing request${input.pending.length === 1 ? '' : 's'} to approve` };
+  const waiting = input.waiting?.length ?? 0;
+  const more = waiting > 0 ? ` (${waiting} more waiting: limit of 3 reached)` : '';
+  if (input.pending.length > 0) return { level: 'warning', text: `${input.pending.length} pairing request${input.pending.length === 1 ? '' : 's'} to approve${more}` };
   const unhealthy = enabled.filter((a) => !a.health.healthy);
   if (unhealthy.length > 0) return { level: 'warning', text: `${unhealthy.map((a) => a.accountId).join(', ')}: no recent answer from imsg` };
   return { level: 'ok', text: `Watching ${enabled.length} account${enabled.length === 1 ? '' : 's'}` };
