@@ -1,6 +1,6 @@
-// Rules between `agents.list` and `bindings[]`: ACP bindings need an existing ACP agent (errors);
-// a route to an unknown agent, two default agents, or no agent at all are warnings (the reference
-// falls back to the default agent and logs; so do we, but say so).
+// Rules between `agents.list` and `bindings[]`: a route or ACP binding to an unknown agent, two
+// default agents, or no agent at all are warnings (the reference falls back to the default agent
+// and logs; we say so, and an ACP binding's chat shows its error).
 import type { ConfigIssue } from './issues.js';
 import { formatKeyPath } from './key-path.js';
 import type { AppConfig } from './schema.js';
@@ -19,26 +19,31 @@ function agentsById(agents: unknown): Map<string, Rec> {
   return out;
 }
 
-/** Errors of `bindings[]` entries of type "acp" (and `acp` options on a route), on possibly invalid input. */
+/** Errors of `bindings[]`: `acp` options on a binding that is not of type "acp" (possibly invalid input). */
 export function acpBindingIssues(root: unknown): { path: (string | number)[]; message: string }[] {
   if (!isRecord(root) || !Array.isArray(root.bindings)) return [];
-  const agents = agentsById(root.agents);
   const issues: { path: (string | number)[]; message: string }[] = [];
   root.bindings.forEach((b: unknown, i) => {
-    if (!isRecord(b)) return;
-    if (b.type !== 'acp') {
-      if (b.acp !== undefined) issues.push({ path: ['bindings', i, 'acp'], message: 'acp options only apply to a binding with type: "acp"' });
-      return;
-    }
-    if (typeof b.agentId !== 'string' || b.agentId.trim() === '') return;
-    const agent = agents.get(norm(b.agentId));
-    if (!agent) {
-      issues.push({ path: ['bindings', i, 'agentId'], message: `no agent "${b.agentId}" in agents.list${didYouMean(b.agentId, [...agents.keys()])}; an ACP binding needs an agent with runtime: {type: "acp"}` });
-    } else if (!isRecord(agent.runtime) || agent.runtime.type !== 'acp') {
-      issues.push({ path: ['bindings', i, 'agentId'], message: `agent "${b.agentId}" has no runtime: {type: "acp"}; an ACP binding needs an ACP agent` });
-    }
+    if (isRecord(b) && b.type !== 'acp' && b.acp !== undefined) issues.push({ path: ['bindings', i, 'acp'], message: 'acp options only apply to a binding with type: "acp"' });
   });
   return issues;
+}
+
+/**
+ * Warnings about ACP bindings: a missing or non-ACP agent. The config still loads; that chat shows
+ * the error when it writes (the ACP runtime never falls back to another agent).
+ */
+function acpBindingWarnings(config: AppConfig): ConfigIssue[] {
+  const agents = agentsById(config.agents);
+  const out: ConfigIssue[] = [];
+  (config.bindings ?? []).forEach((b, i) => {
+    if (b.type !== 'acp') return;
+    const path = formatKeyPath(['bindings', i, 'agentId']);
+    const agent = agents.get(norm(b.agentId));
+    if (!agent) out.push({ path, message: `no agent "${b.agentId}" in agents.list${didYouMean(b.agentId, [...agents.keys()])}; that chat gets an error instead of an answer (an ACP binding needs an agent with runtime: {type: "acp"})` });
+    else if (!isRecord(agent.runtime) || agent.runtime.type !== 'acp') out.push({ path, message: `agent "${b.agentId}" has no runtime: {type: "acp"}; an ACP binding needs an ACP agent` });
+  });
+  return out;
 }
 
 /** Warnings about the agents and routes of a valid config (the config still loads). */
@@ -55,6 +60,7 @@ export function agentWarnings(config: AppConfig): ConfigIssue[] {
       warnings.push({ path: formatKeyPath(['agents', 'list', i, 'default']), message: `more than one agent has default: true; using the first, "${first?.a.id}" (agents.list[${first?.i}])` });
     }
   }
+  warnings.push(...acpBindingWarnings(config));
   const ids = list.map((a) => norm(a.id));
   (config.bindings ?? []).forEach((b, i) => {
     if (b.type === 'acp' || ids.includes(norm(b.agentId))) return;

@@ -75,7 +75,7 @@ describe('docs configs', () => {
       // No channels.imessage: groups fall back to "allowlist" with no sender list (docs' runtime note).
       expect(await explain('acp-binding.json5', group(123, OWNER))).toMatchObject({ ...EMPTY_GROUP_LIST, chatType: 'group' });
       const c = await config('acp-binding.json5');
-      expect(resolveAgentRoute(c, 'default', { kind: 'group', id: '123' })).toEqual({ agentId: 'codex', matchedBy: 'peer binding' });
+      expect(resolveAgentRoute(c, 'default', { kind: 'group', id: '123' })).toMatchObject({ agentId: 'codex', matchedBy: 'acp binding', binding: { id: 'default/chat_id:123', label: 'codex-group', source: 'config' } });
       expect(new AgentRegistry(c, { stateDir, env: {} }).resolve({ accountId: 'default', peer: { kind: 'group', id: '123' } })).toMatchObject({ agentId: null, reason: 'ACP runtime not available' });
     },
     'minimal.json5': async () => {

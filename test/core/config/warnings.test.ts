@@ -52,10 +52,10 @@ describe('agents and bindings', () => {
     ]);
   });
 
-  it('an ACP binding to a missing or non-ACP agent, and acp options on a route, are errors', () => {
+  it('an ACP binding to a missing or non-ACP agent is a warning (that chat shows the error); acp options on a route are an error', () => {
     const bind = (b: object) => ({ ...AGENT, ...IM, bindings: [{ agentId: 'main', match: { channel: 'imessage' }, ...b }] });
-    expect(problems(bind({ type: 'acp', agentId: 'codex' }))).toEqual(['bindings[0].agentId: no agent "codex" in agents.list; an ACP binding needs an agent with runtime: {type: "acp"}']);
-    expect(problems(bind({ type: 'acp' }))).toEqual(['bindings[0].agentId: agent "main" has no runtime: {type: "acp"}; an ACP binding needs an ACP agent']);
+    expect(warnings(bind({ type: 'acp', agentId: 'mainn' }))).toEqual(['bindings[0].agentId: no agent "mainn" in agents.list (did you mean "main"?); that chat gets an error instead of an answer (an ACP binding needs an agent with runtime: {type: "acp"})']);
+    expect(warnings(bind({ type: 'acp' }))).toEqual(['bindings[0].agentId: agent "main" has no runtime: {type: "acp"}; an ACP binding needs an ACP agent']);
     expect(problems(bind({ acp: { label: 'x' } }))).toEqual(['bindings[0].acp: acp options only apply to a binding with type: "acp"']);
   });
 });
