@@ -51,7 +51,14 @@ export const PairingRequestViewSchema = z.object({
   expiresAt: z.string(),
   lastSeenAt: z.string(),
   meta: z.record(z.string(), z.string()),
+  firstText: z.string().optional(),
+  chatType: z.string().optional(),
+  chatName: z.string().optional(),
+  contactName: z.string().optional(),
 });
+
+/** A stranger who wrote while the pending cap was reached: gets a code when a slot frees. */
+export const WaitingSenderViewSchema = z.object({ accountId: z.string(), sender: z.string(), firstSeenAt: z.string(), lastSeenAt: z.string(), count: z.number().int(), text: z.string().optional() });
 
 /** A sender approved through pairing. */
 export const ApprovedSenderSchema = z.object({ accountId: z.string(), sender: z.string() });
@@ -180,14 +187,20 @@ export const SnapshotSchema = z.object({
   paused: z.boolean(),
   overall: z.object({ level: z.enum(['ok', 'warning', 'error', 'idle', 'setup']), text: z.string() }),
   accounts: z.array(AccountViewSchema),
-  pairing: z.object({ pending: z.array(PairingRequestViewSchema), approved: z.array(ApprovedSenderSchema), problem: z.string().optional() }),
+  pairing: z.object({
+    pending: z.array(PairingRequestViewSchema),
+    approved: z.array(ApprovedSenderSchema),
+    problem: z.string().optional(),
+    waiting: z.array(WaitingSenderViewSchema).optional(),
+    blocked: z.array(ApprovedSenderSchema).optional(),
+  }),
   agents: z.object({
     list: z.array(z.object({ agentId: z.string(), name: z.string().optional(), type: z.string(), default: z.boolean(), health: AgentHealthViewSchema.optional() })),
     problem: z.string().optional(),
   }),
   /** Replies waiting (agent failing, imsg restarting) and messages not answered (Retry or dismiss them). */
   replies: z.object({ waiting: z.number().int(), notAnswered: z.number().int() }).optional(),
-  config: z.object({ path: z.string(), ok: z.boolean(), issues: z.array(ConfigIssueSchema) }),
+  config: z.object({ path: z.string(), ok: z.boolean(), issues: z.array(ConfigIssueSchema), warnings: z.array(ConfigIssueSchema).optional() }),
   permissions: z.array(PermissionViewSchema),
   platform: PlatformViewSchema,
   /** ACP bindings and their sessions. */

@@ -33,12 +33,15 @@ describe('config path', () => {
 });
 
 describe('config validate', () => {
-  it('passes a missing file (defaults) and a valid one', async () => {
+  it('a missing file is an error (also with --config); a valid one passes, with its warnings', async () => {
     const missing = await inDir('validate');
-    expect([missing.exitCode, missing.stdout.split('\n')[0]]).toEqual([0, `Config OK: ${path}`]);
+    expect([missing.exitCode, missing.stdout, missing.stderr]).toEqual([1, '', `Config not found: no config file at ${path} (create one with \`imsg-companion init\` or \`imsg-companion config import --openclaw\`)`]);
+    const flag = await cli(['validate', '--config', join(dir, 'missing.json5')]);
+    expect([flag.exitCode, flag.stdout]).toEqual([1, '']);
+    expect(flag.stderr).toContain(`no config file at ${join(dir, 'missing.json5')}`);
     await fs.writeFile(path, '{ channels: { imessage: { dmPolicy: "open", allowFrom: ["*"] } } }');
     const ok = await inDir('validate');
-    expect([ok.exitCode, ok.stdout]).toEqual([0, `Config OK: ${path}`]);
+    expect([ok.exitCode, ok.stdout]).toEqual([0, `Config OK: ${path}\nWarnings (the config loads, but check these):\n  agents.list: no agent configured: messages are received but never answered (add one under agents.list)`]);
   });
 
   it('lists every problem with its key path and exits 1', async () => {
@@ -48,7 +51,7 @@ describe('config validate', () => {
     expect(result.stderr.split('\n')).toEqual([
       `Config invalid: ${path} (4 problems)`,
       '  channels.imessage.remoteHost: expected SSH host or user@host (no spaces/options)',
-      '  channels.imessage.dmPolicy: expected one of pairing|allowlist|open|disabled',
+      '  channels.imessage.dmPolicy: expected one of pairing|allowlist|open|disabled, got "sometimes"',
       '  channels.imessage.accounts.work.bogus: unknown key',
       '  wat: unknown key',
     ]);
@@ -57,10 +60,10 @@ describe('config validate', () => {
   it('--json prints ok, path and issues', async () => {
     await fs.writeFile(path, '{ channels: { imessage: { mediaMaxMb: 0 } } }');
     const bad = await inDir('validate', '--json');
-    expect([bad.exitCode, JSON.parse(bad.stdout)]).toEqual([1, { ok: false, path, issues: [{ path: 'channels.imessage.mediaMaxMb', message: 'expected an integer > 0' }] }]);
-    await fs.writeFile(path, '{}');
+    expect([bad.exitCode, JSON.parse(bad.stdout)]).toEqual([1, { ok: false, path, issues: [{ path: 'channels.imessage.mediaMaxMb', message: 'expected an integer > 0' }], warnings: [] }]);
+    await fs.writeFile(path, '{ channels: { imessage: {} }, agents: { list: [{ id: "main", backend: { type: "echo" } }] } }');
     const good = await inDir('validate', '--json');
-    expect([good.exitCode, JSON.parse(good.stdout)]).toEqual([0, { ok: true, path, issues: [] }]);
+    expect([good.exitCode, JSON.parse(good.stdout)]).toEqual([0, { ok: true, path, issues: [], warnings: [] }]);
   });
 
   it('names line and column of a JSON5 syntax error', async () => {

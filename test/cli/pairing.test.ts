@@ -111,7 +111,12 @@ describe('imsg-companion pairing errors', () => {
     [[], /missing subcommand/],
     [['bogus'], /unknown subcommand 'bogus'/],
     [['approve'], /approve needs exactly one CODE/],
-    [['list', 'extra'], /list takes no arguments/],
+    [['list', 'extra'], /channel 'extra' is not supported: imsg Companion pairs iMessage senders only/],
+    [['list', 'telegram'], /channel 'telegram' is not supported/],
+    [['approve', 'telegram', 'ABCD2345'], /channel 'telegram' is not supported/],
+    [['approve', 'telegram'], /channel 'telegram' is not supported/],
+    [['list', '--channel', 'whatsapp'], /channel 'whatsapp' is not supported/],
+    [['approve', 'imessage'], /approve needs exactly one CODE/],
     [['list', '--block'], /list does not take --block/],
     [['list', '--nope'], /--nope/],
     [['list', '--account', '../etc'], /Invalid account id "\.\.\/etc"/],
@@ -137,5 +142,30 @@ describe('imsg-companion pairing errors', () => {
     const res = await pairing('--help');
     expect(res.exitCode).toBe(0);
     expect(res.stdout).toContain('imsg-companion pairing <subcommand>');
+  });
+});
+
+describe('imsg-companion pairing with the docs\' channel word', () => {
+  it('list imessage, approve imessage CODE, --channel/--provider imessage work like the plain forms', async () => {
+    const code = await seed('+15550001111');
+    const other = await seed('+15550002222');
+    const list = await pairing('list', 'imessage', '--json');
+    expect(list.exitCode).toBe(0);
+    expect((JSON.parse(list.stdout) as { requests: unknown[] }).requests).toHaveLength(2);
+    const ok = await pairing('approve', 'imessage', code.toLowerCase());
+    expect([ok.exitCode, ok.stdout]).toEqual([0, `Approved +15550001111 (account default, code ${code}). They can message the assistant now.`]);
+    const flag = await pairing('approve', '--provider', 'iMessage', other);
+    expect(flag.exitCode).toBe(0);
+    expect(await new PairingStore({ stateDir: dir }).readApproved('default')).toEqual(['+15550001111', '+15550002222']);
+    expect((await pairing('list', '--channel', 'imessage')).exitCode).toBe(0);
+  });
+
+  it('blocked lists blocked senders (table and --json)', async () => {
+    expect((await pairing('blocked')).stdout).toBe('No blocked senders.');
+    const code = await seed('+15550003333', 'work');
+    expect((await pairing('deny', code, '--block')).exitCode).toBe(0);
+    expect(JSON.parse((await pairing('blocked', 'imessage', '--json')).stdout)).toEqual({ blocked: [{ accountId: 'work', sender: '+15550003333' }] });
+    expect((await pairing('blocked')).stdout.split('\n').map((l) => l.trim().split(/\s+/))).toEqual([['ACCOUNT', 'SENDER'], ['work', '+15550003333']]);
+    expect((await pairing('blocked', '--account', 'default')).stdout).toBe('No blocked senders in account default.');
   });
 });

@@ -76,7 +76,7 @@ describe('imsg-companion serve', () => {
       return r.length > 0 ? r : undefined;
     }, 'the pairing reply', 20_000, 250);
     expect(rows).toHaveLength(1);
-    expect(rows[0]?.text).toMatch(/^imsg Companion: access not configured\.\n\nYour iMessage sender id: \+15551234567\nPairing code:/);
+    expect(rows[0]?.text).toMatch(/^imsg Companion: access not configured\.\n\nYour iMessage sender id: \+15551234567\nAsk the bot owner to approve you with: imsg-companion pairing approve [A-Z2-9]{8}$/);
     expect((await serve.stop('SIGTERM')).exitCode).toBe(0);
   });
 });

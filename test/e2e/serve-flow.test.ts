@@ -34,8 +34,11 @@ describe('serve over imsg-sim (echo agent)', () => {
   it('an unknown sender gets the pairing reply with a code, in their chat', async () => {
     const m = world.inject({ from: STRANGER, text: 'hello, anyone there?' });
     const [row] = await outboxOf(1);
-    code = /Pairing code:\n```\n([A-Z0-9]{8})\n```/.exec(row?.text ?? '')?.[1] ?? '';
+    code = /pairing approve ([A-Z0-9]{8})$/.exec(row?.text ?? '')?.[1] ?? '';
     expect(code).not.toBe('');
+    // iMessage shows plain text: no Markdown fences, and the code exactly once.
+    expect(row?.text).not.toContain('`');
+    expect((row?.text ?? '').split(code)).toHaveLength(2);
     expect(row).toMatchObject({ chat_id: m.chat_id, is_group: false });
     expect(row?.text).toContain(`Your iMessage sender id: ${STRANGER}`);
     expect(row?.text).toContain(`imsg-companion pairing approve ${code}`);
@@ -46,17 +49,22 @@ describe('serve over imsg-sim (echo agent)', () => {
     const approve = await world.cli(['pairing', 'approve', code]);
     expect(approve.exitCode).toBe(0);
     expect(approve.stdout).toContain(`Approved ${STRANGER}`);
+    // The running app notices the approval (the CLI wrote it) and sends the short note.
+    const [, note] = await outboxOf(2);
+    expect(note?.text).toBe("You're approved — send a message to start.");
+    expected.push({ chat_id: note?.chat_id ?? -1, text: "You're approved — send a message to start." });
     const m = world.inject({ from: STRANGER, text: 'thanks, now talk to me' });
-    const rows = await outboxOf(2);
-    expect(rows[1]).toMatchObject({ chat_id: m.chat_id, text: 'thanks, now talk to me' });
+    expect(note?.chat_id).toBe(m.chat_id);
+    const rows = await outboxOf(3);
+    expect(rows[2]).toMatchObject({ chat_id: m.chat_id, text: 'thanks, now talk to me' });
     expected.push({ chat_id: m.chat_id, text: 'thanks, now talk to me' });
   });
 
   it('a group message without a mention gets no reply; with a mention the reply goes to the group', async () => {
     const quiet = world.inject({ from: FRIEND, groupName: 'Friends', participants: [FRIEND, STRANGER], text: 'just chatting among ourselves' });
     const loud = world.inject({ from: FRIEND, chatId: quiet.chat_id, text: '@echo are you listening?' });
-    const rows = await outboxOf(3);
-    expect(rows[2]).toMatchObject({ chat_id: loud.chat_id, is_group: true, text: '@echo are you listening?' });
+    const rows = await outboxOf(4);
+    expect(rows[3]).toMatchObject({ chat_id: loud.chat_id, is_group: true, text: '@echo are you listening?' });
     expected.push({ chat_id: loud.chat_id, text: '@echo are you listening?' });
   });
 
@@ -65,7 +73,7 @@ describe('serve over imsg-sim (echo agent)', () => {
     const text = `${Array.from({ length: 1500 }, (_, i) => `w${String(i).padStart(4, '0')}`).join(' ')}!`;
     expect(text).toHaveLength(9000);
     const m = world.inject({ from: STRANGER, text });
-    const rows = (await outboxOf(6)).slice(3);
+    const rows = (await outboxOf(7)).slice(4);
     expect(rows).toHaveLength(3);
     for (const r of rows) {
       expect(r.chat_id).toBe(m.chat_id);

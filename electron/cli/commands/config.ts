@@ -7,6 +7,7 @@ import type { ConfigIssue } from '../../core/config/issues.js';
 import { formatIssue } from '../../core/config/issues.js';
 import { getAtPath, KeyPathError, parseKeyPath } from '../../core/config/key-path.js';
 import { loadConfig, readConfigRaw } from '../../core/config/load.js';
+import { parseImportArgs, runImport } from '../config-import.js';
 import { resolveCliContext } from '../global-flags.js';
 
 /** One line for the root help. */
@@ -16,8 +17,10 @@ export const summary = 'Validate, read and change the config file';
 export const usage = `Usage: imsg-companion config <subcommand> [options]
 
 Subcommands:
-  validate [--json]  Check the config file. Exit 1 listing every problem with its key path.
-                     --json prints {"ok":bool,"path":…,"issues":[{"path","message"}]}
+  validate [--json]  Check the config file. Exit 1 listing every problem with its key path
+                     (a missing file is a problem too). Warnings (deprecated keys, a route to
+                     an unknown agent…) are listed but do not fail.
+                     --json prints {"ok":bool,"path":…,"issues":[{"path","message"}],"warnings":[…]}
   get KEY            Print the value at KEY (as written in the file) as JSON.
                      Exit 1 with "not set: KEY" when it is absent.
   set KEY VALUE      Change one key. VALUE is read as JSON5 when it parses (true, 20, ["*"],
@@ -25,6 +28,13 @@ Subcommands:
                      untouched) when the result would be an invalid config.
   unset KEY          Remove one key (validated like set).
   path               Print the config file path.
+  import --openclaw [PATH] [--dry-run] [--force]
+                     Build this config from an OpenClaw or Clawdbot config (default: the first
+                     of $OPENCLAW_STATE_DIR/openclaw.json, ~/.openclaw/openclaw.json,
+                     ~/.clawdbot/clawdbot.json): its iMessage channel, agents, messages, session,
+                     commands and iMessage bindings, plus the approved senders of its pairing
+                     store. Lists what it left out and why. --dry-run prints the result and
+                     writes nothing; an existing config is only replaced with --force (kept as .bak).
 
 KEY is a dotted path: channels.imessage.dmPolicy, channels.imessage.accounts.work.allowFrom,
 agents.list[0].id, channels.imessage.groups["*"].requireMention.
@@ -63,7 +73,7 @@ function parseLine(rest: readonly string[]): { sub: string; args: string[]; json
   const [sub, ...args] = parsed.positionals;
   if (sub === undefined) throw new UsageError(`missing subcommand\n\n${usage}`);
   const arity = ARITY[sub];
-  if (arity === undefined) throw new UsageError(`unknown subcommand '${sub}' (expected validate, get, set, unset or path)`);
+  if (arity === undefined) throw new UsageError(`unknown subcommand '${sub}' (expected validate, get, set, unset, path or import)`);
   if (args.length !== arity) throw new UsageError(`'config ${sub}' takes ${arity === 0 ? 'no arguments' : arity === 1 ? 'KEY' : 'KEY VALUE'}`);
   const json = parsed.values.json === true;
   if (json && sub !== 'validate') throw new UsageError('--json is only for config validate');
@@ -73,15 +83,22 @@ function parseLine(rest: readonly string[]): { sub: string; args: string[]; json
 
 async function validate(path: string, json: boolean, io: CommandIo): Promise<number> {
   const result = await loadConfig(path);
-  const issues = result.ok ? [] : result.issues;
+  // A missing file is not "OK": nothing would answer (setup mode), so say where to start.
+  const missing = result.ok && !result.exists;
+  const issues = !result.ok ? result.issues : missing ? [{ path: '', message: `no config file at ${path} (create one with \`imsg-companion init\` or \`imsg-companion config import --openclaw\`)` }] : [];
+  const warnings = result.ok ? result.warnings : [];
+  const ok = issues.length === 0;
   if (json) {
-    io.stdout.write(`${JSON.stringify({ ok: result.ok, path, issues })}\n`);
-  } else if (result.ok) {
-    io.stdout.write(`Config OK: ${path}\n${result.exists ? '' : '(no file yet: every setting has its default)\n'}`);
+    io.stdout.write(`${JSON.stringify({ ok, path, issues, warnings })}\n`);
+  } else if (ok) {
+    io.stdout.write(`Config OK: ${path}\n`);
+    if (warnings.length > 0) io.stdout.write(`Warnings (the config loads, but check these):\n${warnings.map((w) => `  ${formatIssue(w)}\n`).join('')}`);
+  } else if (missing) {
+    io.stderr.write(`Config not found: ${formatIssue(issues[0] as ConfigIssue)}\n`);
   } else {
     writeIssues(io, `Config invalid: ${path} (${issues.length} problem${issues.length === 1 ? '' : 's'})`, issues);
   }
-  return result.ok ? 0 : 1;
+  return ok ? 0 : 1;
 }
 
 async function get(path: string, key: string, io: CommandIo): Promise<number> {
@@ -116,6 +133,8 @@ async function write(path: string, sub: 'set' | 'unset', args: string[], io: Com
 /** Run `config <subcommand>`. */
 export async function run(argv: readonly string[], io: CommandIo): Promise<number> {
   const { ctx, rest } = resolveCliContext(argv, io.env);
+  // `import` has its own options (--openclaw, --dry-run, --force) and an optional PATH.
+  if (rest[0] === 'import') return runImport(ctx, parseImportArgs(rest.slice(1)), io);
   const { sub, args, json } = parseLine(rest);
   if (sub === 'path') {
     io.stdout.write(`${ctx.configPath}\n`);

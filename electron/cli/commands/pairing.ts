@@ -17,7 +17,11 @@ Subcommands:
   deny CODE [--block]                 drop a request; --block ignores that sender from now on
   revoke HANDLE [--account ID]        take back an approval (all accounts unless --account)
   approved [--account ID] [--json]    approved senders
+  blocked [--account ID] [--json]     blocked senders
   unblock HANDLE [--account ID]       lift a block (all accounts unless --account)
+
+The OpenClaw spelling with the channel word works too: pairing list imessage,
+pairing approve imessage CODE (or --channel imessage); iMessage is the only channel.
 
 Global options: --state-dir DIR, --config PATH`;
 
@@ -31,6 +35,7 @@ const SUBCOMMANDS = {
   deny: { arg: 'CODE', flags: ['account', 'block'] },
   revoke: { arg: 'HANDLE', flags: ['account'] },
   approved: { flags: ['account', 'json'] },
+  blocked: { flags: ['account', 'json'] },
   unblock: { arg: 'HANDLE', flags: ['account'] },
 } as const satisfies Record<string, { arg?: string; flags: readonly Flag[] }>;
 
@@ -69,6 +74,13 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
       if (!(await store.unblock(opts.arg, opts.account))) return fail(`No blocked sender found for: ${opts.arg}${where(opts.account)}`);
       out(`Unblocked ${opts.arg}${where(opts.account)}.\n`);
       return 0;
+    case 'blocked': {
+      const blocked = await store.listBlocked(opts.account);
+      if (opts.json) out(`${JSON.stringify({ blocked })}\n`);
+      else if (blocked.length === 0) out(`No blocked senders${where(opts.account)}.\n`);
+      else out(formatTable([['ACCOUNT', 'SENDER'], ...blocked.map((a) => [a.accountId, a.sender])]));
+      return 0;
+    }
     case 'approved': {
       const approved = await store.listApproved(opts.account);
       if (opts.json) out(`${JSON.stringify({ approved })}\n`);
@@ -83,20 +95,47 @@ function where(account: string | undefined): string {
   return account === undefined ? '' : ` in account ${account}`;
 }
 
+/** The channel words of OpenClaw's pairing commands; only iMessage is ours. */
+const OTHER_CHANNELS = new Set(['telegram', 'whatsapp', 'discord', 'slack', 'signal', 'bluebubbles', 'msteams', 'googlechat', 'matrix', 'mattermost', 'line', 'irc', 'nostr', 'feishu', 'zalo', 'sms']);
+
+/** Accept `imessage` (any case); any other channel is a clear usage error. */
+function checkChannel(word: string): void {
+  if (word.trim().toLowerCase() === 'imessage') return;
+  throw new UsageError(`channel '${word}' is not supported: imsg Companion pairs iMessage senders only (use 'imessage' or leave the channel out)`);
+}
+
+/** `pairing list imessage` / `pairing approve imessage CODE`: drop the channel word after the subcommand. */
+function dropChannelWord(positionals: readonly string[]): string[] {
+  const [sub, first, ...rest] = positionals;
+  if (sub === undefined || first === undefined || !Object.hasOwn(SUBCOMMANDS, sub)) return [...positionals];
+  const takesArg = 'arg' in SUBCOMMANDS[sub as Sub];
+  // One positional more than the subcommand takes is the channel word (as is a known channel name).
+  const word = first.toLowerCase();
+  const isChannelWord = takesArg ? rest.length > 0 || word === 'imessage' || OTHER_CHANNELS.has(word) : true;
+  if (!isChannelWord) return [...positionals];
+  checkChannel(first);
+  return [sub, ...rest];
+}
+
 /** Validate the subcommand, its one argument and its flags; usage errors exit 2. */
 function parse(args: readonly string[]): [Sub, Parsed] {
   let parsed;
   try {
     parsed = parseArgs({
       args: [...args],
-      options: { account: { type: 'string' }, json: { type: 'boolean' }, block: { type: 'boolean' } },
+      // --channel/--provider: the OpenClaw/Clawdbot spellings of the channel word.
+      options: { account: { type: 'string' }, json: { type: 'boolean' }, block: { type: 'boolean' }, channel: { type: 'string' }, provider: { type: 'string' } },
       allowPositionals: true,
       strict: true,
     });
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  const [sub, arg, ...extra] = parsed.positionals;
+  for (const flag of ['channel', 'provider'] as const) {
+    const value = parsed.values[flag];
+    if (value !== undefined) checkChannel(value);
+  }
+  const [sub, arg, ...extra] = dropChannelWord(parsed.positionals);
   if (sub === undefined || !Object.hasOwn(SUBCOMMANDS, sub)) throw new UsageError(`${sub === undefined ? 'missing subcommand' : `unknown subcommand '${sub}'`}; expected one of: ${Object.keys(SUBCOMMANDS).join(', ')}`);
   const spec: { arg?: string; flags: readonly Flag[] } = SUBCOMMANDS[sub as Sub];
   const wanted = spec.arg ? 1 : 0;

@@ -10,7 +10,7 @@ import { AgentRegistry } from '../agents/registry.js';
 import { resolveAccounts, type ResolvedAccount } from '../config/accounts.js';
 import { ConfigStore } from '../config/config-store.js';
 import type { SupervisorOptions } from '../imsg/supervisor.js';
-import { PairingStore } from '../pairing/index.js';
+import { PairingStore, type WaitingSender } from '../pairing/index.js';
 import { serveLogPath } from '../logs/file-log.js';
 import { createNodePlatform } from '../platform/node-platform.js';
 import type { PlatformPort } from '../platform/platform-port.js';
@@ -31,6 +31,7 @@ import { agentViews, waitingText } from './snapshot-replies.js';
 import { setupState, type SetupView } from './setup-state.js';
 import { buildSnapshot, statusText } from './snapshot.js';
 import { SnapshotPusher } from './snapshot-pusher.js';
+import { PairingFollowUp } from './pairing-followup.js';
 import { watchDir } from './watch-dir.js';
 
 /** How to run the companion. */
@@ -93,6 +94,7 @@ export class Companion {
   );
   #sync: Promise<void> = Promise.resolve();
   #wasSetup = true;
+  readonly #pairingFollowUp: PairingFollowUp;
 
   constructor(opts: CompanionOptions) {
     this.#opts = opts;
@@ -106,6 +108,7 @@ export class Companion {
     this.health = new AgentHealthBook(opts.now ?? Date.now);
     this.health.onChange(() => this.changed());
     this.secrets = openSecretStore(opts.stateDir, opts.secretCipher);
+    this.#pairingFollowUp = new PairingFollowUp({ pairing: this.pairing, activity: this.activity, config: () => this.configStore.current, runtime: (id) => this.runtime(id), pairingCreated: (r) => this.events.emit('pairing:new', r), changed: () => this.changed() });
     this.#agents = this.#buildAgents();
     this.activity.onEntry((e) => this.events.emit('activity', e));
     this.platform = opts.platform ?? createNodePlatform({ env: opts.env, logPath: serveLogPath(opts.stateDir) });
@@ -152,7 +155,9 @@ export class Companion {
       this.#stops.push(this.configStore.onChange(() => this.reload()));
       this.#stops.push(this.configStore.watch(() => this.changed()));
     }
-    this.#stops.push(watchDir(`${this.#opts.stateDir}/credentials`, () => this.changed()));
+    // An approval or denial (CLI, tray) frees a slot or earns an approval note: the follow-up sends them.
+    this.#stops.push(watchDir(`${this.#opts.stateDir}/credentials`, () => (this.changed(), void this.#pairingFollowUp.run())));
+    void this.#pairingFollowUp.run();
     this.#stops.push(this.permissions.onChange(() => this.changed()));
     void this.permissions.check().catch(() => undefined);
     this.changed();
@@ -243,9 +248,11 @@ export class Companion {
   async snapshot(): Promise<Snapshot> {
     let pending: PairingRequestView[] = [];
     let approved: Array<{ accountId: string; sender: string }> = [];
+    let blocked: Array<{ accountId: string; sender: string }> = [];
+    let waiting: WaitingSender[] = [];
     let pairingProblem: string | undefined;
     try {
-      [pending, approved] = await Promise.all([this.pairing.listPending(), this.pairing.listApproved()]);
+      [pending, approved, blocked, waiting] = await Promise.all([this.pairing.listPending(), this.pairing.listApproved(), this.pairing.listBlocked(), this.pairing.listWaiting()]);
     } catch (err) {
       pairingProblem = (err as Error).message;
     }
@@ -263,7 +270,9 @@ export class Companion {
       pairingProblem,
       agents: { list: agentViews(this.#agents.list(), this.health, this.tracker) },
       replies: { waiting: this.tracker.waiting(), notAnswered: notAnsweredCount(this.journal), waitingText: waitingText(this.tracker) },
-      config: { path: this.#opts.configPath, ok: issues.length === 0, issues },
+      waiting: waiting.map((w) => ({ accountId: w.accountId, sender: w.meta.sender ?? w.id, firstSeenAt: w.firstSeenAt, lastSeenAt: w.lastSeenAt, count: w.count, ...(w.meta.firstText && { text: w.meta.firstText }) })),
+      blocked,
+      config: { path: this.#opts.configPath, ok: issues.length === 0, issues, warnings: [...this.configStore.lastWarnings] },
       permissions: this.permissions.current(),
       platform: this.platform.describe(),
       storageProblem: this.journal.lastError ?? this.activity.lastError,
@@ -318,7 +327,7 @@ export class Companion {
         health: this.health,
         tracker: this.tracker,
         changed: () => this.changed(),
-        pairingCreated: (r) => this.events.emit('pairing:new', r),
+        pairingCreated: (r) => (this.#pairingFollowUp.track(r), this.events.emit('pairing:new', r)),
         supervisorOverrides: this.#opts.supervisorOverrides,
         now: this.#opts.now ?? Date.now,
         statusText: () => this.statusText(),

@@ -15,6 +15,9 @@ export interface SnapshotInput {
   readonly pending: readonly PairingRequestView[];
   readonly approved: ReadonlyArray<{ accountId: string; sender: string }>;
   readonly pairingProblem?: string;
+  /** Strangers over the pending cap ("waiting, limit reached") and blocked senders. */
+  readonly waiting?: NonNullable<Snapshot['pairing']['waiting']>;
+  readonly blocked?: ReadonlyArray<{ accountId: string; sender: string }>;
   readonly agents: Snapshot['agents'];
   readonly config: Snapshot['config'];
   readonly permissions: readonly PermissionView[];
@@ -52,7 +55,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     paused: input.paused,
     overall: overall(input, accounts),
     accounts,
-    pairing: { pending: [...input.pending], approved: [...input.approved], problem: input.pairingProblem },
+    pairing: { pending: [...input.pending], approved: [...input.approved], problem: input.pairingProblem, waiting: [...(input.waiting ?? [])], blocked: [...(input.blocked ?? [])] },
     agents: input.agents,
     ...(input.replies && { replies: { waiting: input.replies.waiting, notAnswered: input.replies.notAnswered } }),
     config: input.config,
@@ -85,7 +88,9 @@ function overall(input: SnapshotInput, accounts: readonly AccountView[]): Snapsh
   const broken = input.acp?.sessions.find((s) => s.state === 'error');
   if (broken) return { level: 'warning', text: `ACP binding ${broken.id}: ${broken.error ?? 'not running'}` };
   if (replies) return replies;
-  if (input.pending.length > 0) return { level: 'warning', text: `${input.pending.length} pairing request${input.pending.length === 1 ? '' : 's'} to approve` };
+  const waiting = input.waiting?.length ?? 0;
+  const more = waiting > 0 ? ` (${waiting} more waiting: limit of 3 reached)` : '';
+  if (input.pending.length > 0) return { level: 'warning', text: `${input.pending.length} pairing request${input.pending.length === 1 ? '' : 's'} to approve${more}` };
   const unhealthy = enabled.filter((a) => !a.health.healthy);
   if (unhealthy.length > 0) return { level: 'warning', text: `${unhealthy.map((a) => a.accountId).join(', ')}: no recent answer from imsg` };
   return { level: 'ok', text: `Watching ${enabled.length} account${enabled.length === 1 ? '' : 's'}` };

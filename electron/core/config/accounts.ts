@@ -22,6 +22,7 @@ export interface ResolvedAccount {
   allowFrom: string[];
   /** Undefined when unset: the §8 fallback to allowFrom is the policy's job. */
   groupAllowFrom: string[] | undefined;
+  /** Account, else channel, else `channels.defaults.groupPolicy` (only with `channels.imessage` present, §6), else allowlist. */
   groupPolicy: 'open' | 'allowlist' | 'disabled';
   /** Account `groups` replace channel `groups`; undefined when neither sets them. */
   groups: Record<string, GroupEntry> | undefined;
@@ -88,7 +89,7 @@ export function resolveAccount(config: AppConfig, accountId?: string): ResolvedA
     dmPolicy: m.dmPolicy ?? 'pairing',
     allowFrom: normalizeAllowEntries(m.allowFrom),
     groupAllowFrom: m.groupAllowFrom === undefined ? undefined : normalizeAllowEntries(m.groupAllowFrom),
-    groupPolicy: m.groupPolicy ?? 'allowlist',
+    groupPolicy: m.groupPolicy ?? (config.channels?.imessage ? config.channels.defaults?.groupPolicy : undefined) ?? 'allowlist',
     groups: m.groups,
     contextVisibility: m.contextVisibility ?? 'all',
     historyLimit: m.historyLimit,

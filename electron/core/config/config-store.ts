@@ -33,6 +33,7 @@ export class ConfigStore {
   // Setup mode (no file, or no valid file yet) must not run the empty defaults: these say which.
   #fileFound = false;
   #everValid = false;
+  #lastWarnings: readonly ConfigIssue[] = [];
   #listeners = new Set<(config: AppConfig) => void>();
   // Generations order loads and writes, so a slow older read never overwrites a newer result.
   #nextGen = 0;
@@ -61,6 +62,11 @@ export class ConfigStore {
     return this.#lastIssues;
   }
 
+  /** Warnings of the config in force (deprecated keys, routes to unknown agents…); it loaded anyway. */
+  get lastWarnings(): readonly ConfigIssue[] {
+    return this.#lastWarnings;
+  }
+
   /** Read the file; on failure keep the last good config and record the issues. */
   async load(): Promise<LoadResult> {
     const gen = ++this.#nextGen;
@@ -68,7 +74,10 @@ export class ConfigStore {
     if (gen > this.#appliedGen) {
       this.#appliedGen = gen;
       const flipped = this.#setFileState(result.ok ? result.exists : true, result.ok && result.exists);
-      if (result.ok) this.#accept(result.config, [], flipped);
+      if (result.ok) {
+        this.#lastWarnings = result.warnings;
+        this.#accept(result.config, [], flipped);
+      }
       else this.#lastIssues = result.issues;
     }
     return result;
@@ -125,7 +134,10 @@ export class ConfigStore {
       this.#appliedGen = gen;
       // A changed edit wrote the file (creating it when there was none).
       const flipped = outcome.changed ? this.#setFileState(true, outcome.config !== undefined) : false;
-      if (outcome.config) this.#accept(outcome.config, outcome.issues, flipped);
+      if (outcome.config) {
+        this.#lastWarnings = outcome.warnings ?? [];
+        this.#accept(outcome.config, outcome.issues, flipped);
+      }
       else this.#lastIssues = outcome.issues;
     }
     return { ok: true, changed: outcome.changed, issues: outcome.issues, ...(outcome.backupPath && { backupPath: outcome.backupPath }) };

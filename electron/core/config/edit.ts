@@ -13,7 +13,7 @@ import { validateConfig } from './validate.js';
  * `config` is the new config when it is valid, and `backupPath` is set when a `.bak` was written.
  */
 export type EditOutcome =
-  | { ok: true; changed: boolean; config?: AppConfig; issues: ConfigIssue[]; backupPath?: string }
+  | { ok: true; changed: boolean; config?: AppConfig; issues: ConfigIssue[]; warnings?: ConfigIssue[]; backupPath?: string }
   | { ok: false; issues: ConfigIssue[] };
 
 /** A change to the raw file object: an {@link EditResult}, or false for "nothing to change". */
@@ -60,7 +60,7 @@ async function applyEdit(path: string, edit: ConfigEdit): Promise<EditOutcome> {
   const result = edit(next);
   if (result && !result.ok) return { ok: false, issues: [{ path: result.path, message: result.message }] };
   if (result === false || JSON.stringify(next) === JSON.stringify(read.raw)) {
-    return before.ok ? { ok: true, changed: false, config: before.config, issues: [] } : { ok: true, changed: false, issues: before.issues };
+    return before.ok ? { ok: true, changed: false, config: before.config, issues: [], warnings: before.warnings } : { ok: true, changed: false, issues: before.issues };
   }
   const after = validateConfig(next);
   if (!after.ok) {
@@ -71,5 +71,5 @@ async function applyEdit(path: string, edit: ConfigEdit): Promise<EditOutcome> {
   }
   await writeFileAtomic(path, renderConfigText(next), { backup: read.exists });
   const backupPath = read.exists ? `${path}.bak` : undefined;
-  return after.ok ? { ok: true, changed: true, config: after.config, issues: [], backupPath } : { ok: true, changed: true, issues: after.issues, backupPath };
+  return after.ok ? { ok: true, changed: true, config: after.config, issues: [], warnings: after.warnings, backupPath } : { ok: true, changed: true, issues: after.issues, backupPath };
 }

@@ -22,6 +22,8 @@ const ToolPolicySchema = z
 export const GroupEntrySchema = z
   .object({
     requireMention: z.boolean().optional(),
+    // Who may trigger the bot in this chat; replaces groupAllowFrom for it (OpenClaw docs).
+    allowFrom: AllowListSchema.optional(),
     tools: ToolPolicySchema.optional(),
     toolsBySender: z.record(z.string(), ToolPolicySchema).optional(),
   })

@@ -9,7 +9,7 @@ import { validateConfig } from './validate.js';
 export type { ConfigIssue } from './issues.js';
 
 /** Outcome of loading the config file. */
-export type LoadResult = { ok: true; config: AppConfig; path: string; exists: boolean } | { ok: false; path: string; issues: ConfigIssue[] };
+export type LoadResult = { ok: true; config: AppConfig; path: string; exists: boolean; warnings: ConfigIssue[] } | { ok: false; path: string; issues: ConfigIssue[] };
 
 /** The file's parsed (not yet validated) content, or why it could not be parsed. */
 export type RawParseResult = { ok: true; raw: unknown } | { ok: false; issues: ConfigIssue[] };
@@ -37,7 +37,7 @@ export function parseConfigText(text: string, path: string): LoadResult {
   const parsed = parseConfigRaw(text);
   if (!parsed.ok) return { ok: false, path, issues: parsed.issues };
   const valid = validateConfig(parsed.raw);
-  return valid.ok ? { ok: true, config: valid.config, path, exists: true } : { ok: false, path, issues: valid.issues };
+  return valid.ok ? { ok: true, config: valid.config, path, exists: true, warnings: valid.warnings } : { ok: false, path, issues: valid.issues };
 }
 
 /** Read a file's text; undefined when it does not exist, issues when it cannot be read. */
@@ -64,6 +64,6 @@ export async function readConfigRaw(path: string): Promise<RawReadResult> {
 export async function loadConfig(path: string): Promise<LoadResult> {
   const { text, issues } = await readText(path);
   if (issues) return { ok: false, path, issues };
-  if (text === undefined) return { ok: true, config: {}, path, exists: false };
+  if (text === undefined) return { ok: true, config: {}, path, exists: false, warnings: [] };
   return parseConfigText(text, path);
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AgentBackendConfigSchema } from '../agents/backend-schema.js';
 import { AgentRuntimeSchema, BindingAcpSchema } from './acp-schema.js';
+import { acpBindingIssues } from './agent-rules.js';
 import { IMessageChannelSchema, int } from './imessage-schema.js';
 
 const MentionPatternsSchema = z.array(z.string());
@@ -75,7 +76,14 @@ const AgentsSchema = z
 /** The config file's root object. Strict at every level: an unknown key is an error. */
 export const AppConfigSchema = z
   .object({
-    channels: z.object({ imessage: IMessageChannelSchema.optional() }).strict().optional(),
+    channels: z
+      .object({
+        imessage: IMessageChannelSchema.optional(),
+        // The fallback for a channel that sets no groupPolicy (`channels.imessage` present only, §6).
+        defaults: z.object({ groupPolicy: z.enum(['open', 'allowlist', 'disabled']).optional() }).strict().optional(),
+      })
+      .strict()
+      .optional(),
     agents: AgentsSchema.optional(),
     messages: z
       .object({
@@ -86,14 +94,25 @@ export const AppConfigSchema = z
       .optional(),
     session: z.object({ dmScope: z.enum(['main', 'per-peer', 'per-channel-peer', 'per-account-channel-peer']).optional() }).strict().optional(),
     commands: z.object({ config: z.boolean().optional(), useAccessGroups: z.boolean().optional() }).strict().optional(),
+    // Pairing texts: `notifyApproved: false` sends no "You're approved" note on approval.
+    pairing: z.object({ notifyApproved: z.boolean().optional() }).strict().optional(),
     bindings: z.array(BindingSchema).optional(),
+    // Deprecated (older docs): `routing.groupChat.mentionPatterns` is moved to `messages.groupChat`
+    // before validation (legacy-keys.ts); what is left here is only checked, then dropped.
+    routing: z.object({ groupChat: z.object({}).strict().optional() }).strict().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(
+    (value, ctx) => {
+      for (const issue of acpBindingIssues(value)) ctx.addIssue({ code: 'custom', ...issue });
+    },
+    { when: () => true },
+  );
 
 /** A validated config (no defaults injected; see accounts.ts for resolution). */
 export type AppConfig = z.infer<typeof AppConfigSchema>;
 /** One `groups` entry of `channels.imessage` or of an account. */
-export type GroupEntry = { requireMention?: boolean; tools?: unknown; toolsBySender?: unknown };
+export type GroupEntry = { requireMention?: boolean; allowFrom?: (string | number)[]; tools?: unknown; toolsBySender?: unknown };
 /** One `bindings[]` entry. */
 export type BindingConfig = NonNullable<AppConfig['bindings']>[number];
 /** One `agents.list[]` entry. */

@@ -1,13 +1,16 @@
 // Validate a parsed config object and expand `~` in path values, with plain-language issues.
 import { homedir } from 'node:os';
 import { expandHome } from '../fs/expand-home.js';
+import { agentWarnings, missingChannelWarning } from './agent-rules.js';
 import type { ConfigIssue } from './issues.js';
 import { plainMessage, toConfigIssues } from './issues.js';
+import { applyLegacyKeys } from './legacy-keys.js';
+import { openClawFileIssue } from './openclaw-detect.js';
 import type { AppConfig } from './schema.js';
 import { AppConfigSchema } from './schema.js';
 
-/** Outcome of {@link validateConfig}. */
-export type ValidateResult = { ok: true; config: AppConfig } | { ok: false; issues: ConfigIssue[] };
+/** Outcome of {@link validateConfig}; `warnings` are problems that do not stop the config loading. */
+export type ValidateResult = { ok: true; config: AppConfig; warnings: ConfigIssue[] } | { ok: false; issues: ConfigIssue[] };
 
 /** Options for {@link validateConfig}. */
 export interface ValidateOptions {
@@ -20,10 +23,17 @@ export function validateConfig(raw: unknown, opts: ValidateOptions = {}): Valida
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, issues: [{ path: '', message: 'expected an object at the top level of the file' }] };
   }
+  const whole = openClawFileIssue(raw);
+  if (whole) return { ok: false, issues: [whole] };
   try {
-    const parsed = AppConfigSchema.safeParse(raw, { error: plainMessage });
-    if (!parsed.success) return { ok: false, issues: toConfigIssues(parsed.error.issues) };
-    return { ok: true, config: expandConfigPaths(parsed.data, opts.home ?? homedir()) };
+    const legacy = applyLegacyKeys(raw as Record<string, unknown>);
+    const parsed = AppConfigSchema.safeParse(legacy.raw, { error: plainMessage });
+    if (!parsed.success || legacy.issues.length > 0) {
+      return { ok: false, issues: [...legacy.issues, ...(parsed.success ? [] : toConfigIssues(parsed.error.issues, [], AppConfigSchema))] };
+    }
+    const { routing: _checked, ...data } = parsed.data;
+    const config = expandConfigPaths(data, opts.home ?? homedir());
+    return { ok: true, config, warnings: [...legacy.warnings, ...missingChannelWarning(config), ...agentWarnings(config)] };
   } catch (err) {
     // A validator bug must not crash the app or lose the last good config; report it instead.
     return { ok: false, issues: [{ path: '', message: `internal validation error: ${err instanceof Error ? err.message : String(err)}` }] };

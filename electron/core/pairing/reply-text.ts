@@ -1,23 +1,10 @@
-// The text sent to an unknown sender with their pairing code (§9 structure, our names per §0.9).
+// Texts sent to a stranger (§9 content, §0.9 our names, §0.13 plain text: iMessage shows no
+// Markdown, so no code fences; the code appears exactly once).
 
-const FENCE = '```';
-
-/** The exact pairing reply: the sender's id, the code, and the command that approves it. */
+/** The pairing reply: who they are to the bot, and the one command the owner runs (holding the code). */
 export function pairingReplyText(senderId: string, code: string): string {
-  const command = `imsg-companion pairing approve ${code}`;
-  return [
-    'imsg Companion: access not configured.',
-    '',
-    `Your iMessage sender id: ${senderId}`,
-    'Pairing code:',
-    FENCE,
-    code,
-    FENCE,
-    '',
-    'Ask the bot owner to approve with:',
-    command,
-    FENCE,
-    command,
-    FENCE,
-  ].join('\n');
+  return ['imsg Companion: access not configured.', '', `Your iMessage sender id: ${senderId}`, `Ask the bot owner to approve you with: imsg-companion pairing approve ${code}`].join('\n');
 }
+
+/** The note an approved sender gets (unless `pairing.notifyApproved` is false). */
+export const APPROVED_NOTE_TEXT = "You're approved — send a message to start.";

@@ -33,11 +33,37 @@ export class SenderLists {
     return out;
   }
 
+  /** Blocked senders of one account or of every account that has any. */
+  async listBlocked(accountId?: string): Promise<Array<{ accountId: string; sender: string }>> {
+    const accounts = accountId !== undefined ? [normalizeAccountId(accountId)] : await this.accountsWith('blocked');
+    const out: Array<{ accountId: string; sender: string }> = [];
+    for (const account of accounts) for (const sender of await this.reader.read(this.paths.blocked(account), 'blocked')) out.push({ accountId: account, sender });
+    return out;
+  }
+
   /** True when the sender was blocked for this account (compared normalized). */
   async isBlocked(accountId: string, senderId: string): Promise<boolean> {
     const target = normalizeHandle(senderId);
     const entries = await this.reader.read(this.paths.blocked(accountId), 'blocked');
     return target !== '' && entries.some((e) => normalizeHandle(e) === target);
+  }
+
+  /** Add approved senders (e.g. imported from OpenClaw) to an account; returns how many were new. */
+  async importApproved(accountId: string, senders: readonly string[]): Promise<number> {
+    const account = normalizeAccountId(accountId);
+    return this.locked(async () => {
+      const file = this.paths.allowFrom(account);
+      const entries = await readList(file, 'allowFrom');
+      const known = new Set(entries.map(normalizeHandle));
+      const added = senders.filter((s) => {
+        const id = normalizeHandle(s);
+        if (!id || known.has(id)) return false;
+        known.add(id);
+        return true;
+      });
+      if (added.length > 0) await writeList(file, 'allowFrom', [...entries, ...added]);
+      return added.length;
+    });
   }
 
   /** Take back an approval, for one account or all; true when anything was removed. */

@@ -6,6 +6,7 @@ import { readRequests, writeJson } from './files.js';
 import { DEFAULT_ACCOUNT_ID, normalizeAccountId } from './paths.js';
 import type { StoredRequest } from './schema.js';
 import { SenderLists } from './sender-lists.js';
+import { noteWaiting, readWaiting, waitingFile, writeWaiting, type WaitingSender } from './waiting.js';
 import { MAX_PENDING_PER_ACCOUNT, PAIRING_TTL_MS, type PairingRequest, type PairingStoreOptions, type UpsertResult } from './types.js';
 
 /** Pending requests, approvals, denials and blocks for every account of one state directory. */
@@ -48,16 +49,58 @@ export class PairingStore extends SenderLists {
       const meta = { ...input.meta, accountId };
       const existing = requests.find((r) => accountOf(r) === accountId && normalizeHandle(r.id) === id);
       if (existing) {
-        // Re-contact keeps the code (no new reply is sent) but refreshes what we know.
+        // Re-contact keeps the code (no new reply is sent) but refreshes what we know; the first text stays.
         existing.lastSeenAt = at;
-        existing.meta = meta;
+        existing.meta = { ...meta, ...(existing.meta.firstText !== undefined && { firstText: existing.meta.firstText }) };
         return { result: { code: existing.code, created: false, request: this.toPublic(existing) }, changed: true };
       }
-      if (requests.filter((r) => accountOf(r) === accountId).length >= this.maxPending) return { result: { code: '', created: false }, changed: false };
+      if (requests.filter((r) => accountOf(r) === accountId).length >= this.maxPending) {
+        const file = waitingFile(this.paths.dir);
+        const waiting = this.liveWaiting(await readWaiting(file));
+        const entry = noteWaiting(waiting, { id, accountId, at, meta });
+        await writeWaiting(file, waiting);
+        return { result: { code: '', created: false, waiting: { count: entry.count } }, changed: false };
+      }
       const code = generateCode(new Set(requests.map((r) => normalizeCode(r.code))), this.random);
       const created: StoredRequest = { id, code, createdAt: at, lastSeenAt: at, meta };
       requests.push(created);
+      await this.stopWaiting(accountId, id);
       return { result: { code, created: true, request: this.toPublic(created) }, changed: true };
+    });
+  }
+
+  /** Strangers waiting for a free slot (oldest first), of one account or all; expired ones left out. */
+  async listWaiting(accountId?: string): Promise<WaitingSender[]> {
+    const only = accountId === undefined ? undefined : normalizeAccountId(accountId);
+    const all = this.liveWaiting(await readWaiting(waitingFile(this.paths.dir)));
+    return all.filter((w) => only === undefined || w.accountId === only).sort((a, b) => Date.parse(a.firstSeenAt) - Date.parse(b.firstSeenAt));
+  }
+
+  /**
+   * When the account is under the cap again, turn its oldest waiting stranger into a request with a
+   * code (the caller sends it); undefined when nobody waits or no slot is free.
+   */
+  async promoteWaiting(accountId: string): Promise<PairingRequest | undefined> {
+    const account = normalizeAccountId(accountId);
+    return this.withPending(async (requests) => {
+      if (requests.filter((r) => accountOf(r) === account).length >= this.maxPending) return { result: undefined, changed: false };
+      const file = waitingFile(this.paths.dir);
+      const stored = await readWaiting(file);
+      // Someone who got a request meanwhile (they wrote again while a slot was free) no longer waits.
+      const hasRequest = (w: WaitingSender) => requests.some((r) => accountOf(r) === w.accountId && normalizeHandle(r.id) === w.id);
+      const waiting = this.liveWaiting(stored).filter((w) => !hasRequest(w));
+      const next = waiting.filter((w) => w.accountId === account).sort((a, b) => Date.parse(a.firstSeenAt) - Date.parse(b.firstSeenAt))[0];
+      if (!next) {
+        if (waiting.length !== stored.length) await writeWaiting(file, waiting);
+        return { result: undefined, changed: false };
+      }
+      const at = new Date(this.now()).toISOString();
+      const code = generateCode(new Set(requests.map((r) => normalizeCode(r.code))), this.random);
+      const created: StoredRequest = { id: next.id, code, createdAt: at, lastSeenAt: next.lastSeenAt, meta: { ...next.meta, accountId: account } };
+      requests.push(created);
+      // The request is saved after this returns; a crash in between leaves them waiting, not lost.
+      await writeWaiting(file, waiting.filter((w) => w !== next));
+      return { result: this.toPublic(created), changed: true };
     });
   }
 
@@ -100,9 +143,25 @@ export class PairingStore extends SenderLists {
     });
   }
 
+  /** Under the lock: `id` got a request of its own (a slot was free when they wrote again), so it no longer waits. */
+  private async stopWaiting(accountId: string, id: string): Promise<void> {
+    const file = waitingFile(this.paths.dir);
+    const waiting = await readWaiting(file);
+    const kept = waiting.filter((w) => !(w.accountId === accountId && w.id === id));
+    if (kept.length !== waiting.length) await writeWaiting(file, kept);
+  }
+
+  /** Waiting entries seen within the TTL (someone silent for an hour is no longer waiting). */
+  private liveWaiting(waiting: WaitingSender[]): WaitingSender[] {
+    const now = this.now();
+    return waiting.filter((w) => now < Date.parse(w.lastSeenAt) + this.ttlMs);
+  }
+
   private toPublic(r: StoredRequest): PairingRequest {
     const expiresAt = new Date(Date.parse(r.createdAt) + this.ttlMs).toISOString();
-    return { id: r.id, code: r.code, accountId: accountOf(r), createdAt: r.createdAt, expiresAt, lastSeenAt: r.lastSeenAt, meta: { ...r.meta } };
+    const { firstText, chatType, chatName, contactName } = r.meta;
+    const known = { ...(firstText && { firstText }), ...(chatType && { chatType }), ...(chatName && { chatName }), ...(contactName && { contactName }) };
+    return { id: r.id, code: r.code, accountId: accountOf(r), createdAt: r.createdAt, expiresAt, lastSeenAt: r.lastSeenAt, meta: { ...r.meta }, ...known };
   }
 }
 

@@ -10,6 +10,14 @@ export interface PairingRequest {
   expiresAt: string;
   lastSeenAt: string;
   meta: Record<string, string>;
+  /** The first message they sent (shortened), when known. */
+  firstText?: string;
+  /** `direct` or `group`: where they wrote from. */
+  chatType?: string;
+  /** The chat's display name, when it has one. */
+  chatName?: string;
+  /** Their name in the owner's contacts, when known. */
+  contactName?: string;
 }
 
 /** Result of {@link PairingStore.upsertRequest}: `created` tells whether to send the code. */
@@ -18,6 +26,8 @@ export interface UpsertResult {
   created: boolean;
   blocked?: boolean;
   request?: PairingRequest;
+  /** Set when the pending cap was reached: the sender now waits for a free slot ("waiting, limit reached"). */
+  waiting?: { count: number };
 }
 
 /** Options of {@link PairingStore}; the injectables exist for tests. */

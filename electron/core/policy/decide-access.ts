@@ -7,7 +7,7 @@ import { checkFromMe } from './decide-from-me.js';
 import { PAIRING_REASON, type DecideContext, type InboundDecision } from './decide-types.js';
 import { decideDm } from './dm-policy.js';
 import type { DecisionDraft } from './draft.js';
-import { decideGroupSender, isGroupThread, resolveChatAllowlist } from './group-policy.js';
+import { chatAllowFrom, decideGroupSender, isGroupThread, resolveChatAllowlist } from './group-policy.js';
 import type { SelfChatLookup } from './self-chat-cache.js';
 import { formatChatTarget } from './targets.js';
 
@@ -33,8 +33,11 @@ export function checkAccess(message: ImsgMessage, ctx: DecideContext, d: Decisio
   d.pass('sender', senderN === sender ? `from ${sender}` : `from ${sender} (normalized ${senderN})`);
 
   const facts: SenderFacts = { sender, chatId, chatGuid: message.chat_guid, chatIdentifier: message.chat_identifier };
-  const groupAllowFrom = effectiveGroupAllowFrom(account.allowFrom, account.groupAllowFrom);
-  const chats = resolveChatAllowlist({ groupPolicy: account.groupPolicy, groups: account.groups, chatId, effectiveGroupAllowFrom: groupAllowFrom });
+  const baseGroupAllowFrom = effectiveGroupAllowFrom(account.allowFrom, account.groupAllowFrom);
+  const chats = resolveChatAllowlist({ groupPolicy: account.groupPolicy, groups: account.groups, chatId, effectiveGroupAllowFrom: baseGroupAllowFrom });
+  // A chat's own groups["<id>"].allowFrom replaces groupAllowFrom for that chat (OpenClaw docs).
+  const own = chatAllowFrom(chats, chatId);
+  const groupAllowFrom = own?.list ?? baseGroupAllowFrom;
   const isGroup = isGroupThread(message.is_group, chats);
   d.chatType = isGroup ? 'group' : 'direct';
   if (message.is_group === true) d.info('chat type', `group chat ${chatId ?? '(no chat_id)'}`);
@@ -51,7 +54,7 @@ export function checkAccess(message: ImsgMessage, ctx: DecideContext, d: Decisio
 
   const dmAllowFrom = effectiveDmAllowFrom(account.allowFrom, ctx.storeAllowFrom, account.dmPolicy);
   if (isGroup) {
-    const gate = decideGroupSender({ groupPolicy: account.groupPolicy, effectiveGroupAllowFrom: groupAllowFrom, facts });
+    const gate = decideGroupSender({ groupPolicy: account.groupPolicy, effectiveGroupAllowFrom: groupAllowFrom, facts, ...(own && { listName: own.name }) });
     if (!gate.allowed) return d.drop(gate.reason, 'group access', gate.detail);
     d.pass('group access', gate.detail);
     if (chats.active && !chats.allowed) {
@@ -62,7 +65,7 @@ export function checkAccess(message: ImsgMessage, ctx: DecideContext, d: Decisio
     const dm = decideDm({ dmPolicy: account.dmPolicy, allowFrom: dmAllowFrom, facts, blocked: ctx.blocked });
     if (dm.outcome === 'drop') return d.drop(dm.reason, 'dm access', dm.detail);
     if (dm.outcome === 'pairing') {
-      const reply = account.unpairedResponse === 'silent' ? 'the request waits for approval without a reply (unpairedResponse "silent")' : 'a new request gets a pairing code in reply';
+      const reply = account.unpairedResponse === 'silent' ? 'the request waits for approval without a reply (unpairedResponse "silent")' : 'a new request gets a pairing code in reply (while fewer than 3 requests are pending; else it waits for a free slot)';
       d.steps.push({ step: 'dm access', outcome: 'pairing', detail: `${dm.detail}; ${reply}` });
       d.fields.replyTarget = formatChatTarget(chatId) || sender;
       return d.finish('pairing', PAIRING_REASON);

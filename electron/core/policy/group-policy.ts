@@ -1,5 +1,6 @@
 // Group policy resolution (channel spec §11): sender gate, chat allowlist, group-ish threads.
 // §0.2: sender filtering admits any group when `groups` is unset.
+import { normalizeAllowEntries } from '../config/cross-field.js';
 import type { GroupEntry } from '../config/schema.js';
 import { findAllowMatch, type AllowEntry, type SenderFacts } from './allow-from.js';
 
@@ -67,15 +68,26 @@ export function isGroupThread(isGroupFlag: boolean | undefined, allowlist: ChatA
 /** Outcome of the group sender gate. */
 export type GroupSenderDecision = { readonly allowed: true; readonly detail: string } | { readonly allowed: false; readonly reason: string; readonly detail: string };
 
-/** Group sender gate (§11): disabled blocks, open admits, allowlist needs a matching non-empty groupAllowFrom. */
-export function decideGroupSender(input: { readonly groupPolicy: GroupPolicy; readonly effectiveGroupAllowFrom: readonly AllowEntry[]; readonly facts: SenderFacts }): GroupSenderDecision {
+/**
+ * Group sender gate (§11): disabled blocks, open admits, allowlist needs a matching non-empty list.
+ * `listName` names the list in the trace: `groupAllowFrom`, or the chat's own `groups["<id>"].allowFrom`.
+ */
+export function decideGroupSender(input: { readonly groupPolicy: GroupPolicy; readonly effectiveGroupAllowFrom: readonly AllowEntry[]; readonly facts: SenderFacts; readonly listName?: string }): GroupSenderDecision {
   const { groupPolicy, facts } = input;
+  const list = input.listName ?? 'groupAllowFrom';
   if (groupPolicy === 'disabled') return { allowed: false, reason: 'groupPolicy disabled', detail: 'group messages are disabled (groupPolicy "disabled")' };
-  if (groupPolicy === 'open') return { allowed: true, detail: 'groupPolicy "open" lets every group member in' };
+  if (groupPolicy === 'open' && input.listName === undefined) return { allowed: true, detail: 'groupPolicy "open" lets every group member in' };
   if (input.effectiveGroupAllowFrom.length === 0) {
+    if (input.listName !== undefined) return { allowed: false, reason: 'not in groupAllowFrom', detail: `${list} is empty, so nobody may trigger the bot in this chat` };
     return { allowed: false, reason: 'groupPolicy allowlist (empty groupAllowFrom)', detail: 'groupPolicy "allowlist" but groupAllowFrom (and allowFrom) is empty' };
   }
   const match = findAllowMatch(input.effectiveGroupAllowFrom, facts);
-  if (match === undefined) return { allowed: false, reason: 'not in groupAllowFrom', detail: `sender ${facts.sender} is not in groupAllowFrom` };
-  return { allowed: true, detail: `sender ${facts.sender} is allowed by groupAllowFrom entry "${match}"` };
+  if (match === undefined) return { allowed: false, reason: 'not in groupAllowFrom', detail: `sender ${facts.sender} is not in ${list}` };
+  return { allowed: true, detail: `sender ${facts.sender} is allowed by ${list} entry "${match}"` };
+}
+
+/** The chat's own `allowFrom` (it replaces groupAllowFrom for that chat), with the key that set it. */
+export function chatAllowFrom(chats: ChatAllowlist, chatId: number | undefined): { list: string[]; name: string } | undefined {
+  const own = chats.entry?.allowFrom;
+  return own === undefined ? undefined : { list: normalizeAllowEntries(own), name: `groups["${chatId}"].allowFrom` };
 }

@@ -21,8 +21,11 @@ describe('pairing flow', () => {
     const [reply] = await fx.imsg.waitForSends(1);
     const [request] = await fx.app.pairing.listPending();
     expect(request?.id).toBe(stranger(1));
-    expect(String(reply?.params.text)).toContain(`Pairing code:\n\`\`\`\n${request?.code}\n\`\`\``);
-    expect(String(reply?.params.text)).toContain(`imsg-companion pairing approve ${request?.code}`);
+    const text = String(reply?.params.text);
+    expect(text).toBe(`imsg Companion: access not configured.\n\nYour iMessage sender id: ${stranger(1)}\nAsk the bot owner to approve you with: imsg-companion pairing approve ${request?.code}`);
+    expect(text).not.toContain('`');
+    expect(text.split(request?.code ?? '?')).toHaveLength(2);
+    expect(request).toMatchObject({ firstText: 'hello?', chatType: 'direct' });
     expect(await pairingDetail(fx, stranger(1))).toBe(`request ${request?.code} created; code sent`);
 
     fx.imsg.inject({ from: stranger(1), text: 'hello again' });
@@ -45,15 +48,53 @@ describe('pairing flow', () => {
     expect(fx.imsg.sends).toEqual([]);
   });
 
-  it('with 3 requests pending (the cap) a 4th stranger gets no code and no message', async () => {
+  it('with 3 requests pending (the cap) a 4th stranger waits ("limit reached", counted); a denial frees a slot and they get a code', async () => {
     const fx = await startApp({ channels: { imessage: channel() }, agents: ECHO_AGENTS });
     for (const n of [1, 2, 3]) fx.imsg.inject({ from: stranger(n), text: 'hi' });
     await fx.imsg.waitForSends(3);
-    fx.imsg.inject({ from: stranger(4), text: 'hi' });
-    expect(await pairingDetail(fx, stranger(4))).toBe('pending pairing requests are at the limit (3); no code sent');
+    fx.imsg.inject({ from: stranger(4), text: 'is this the bot?' });
+    const waitingText = 'waiting, limit reached: 3 requests are pending, so no code was sent yet; they get one when a slot frees';
+    expect(await pairingDetail(fx, stranger(4))).toBe(`${waitingText} (messages while waiting: 1)`);
+    const entry = await fx.activity((e) => e.kind === 'pairing' && e.sender === stranger(4));
+    const step = entry.steps?.find((x) => x.outcome === 'pairing')?.detail ?? '';
+    expect(step).toBe(`sender ${stranger(4)} is not approved yet; ${waitingText} (messages while waiting: 1)`);
+    expect(step).not.toMatch(/gets a (pairing )?code|code sent\b/);
+    fx.imsg.inject({ from: stranger(4), text: 'hello??' });
+    await fx.activity((e) => e.kind === 'pairing' && e.detail === `${waitingText} (messages while waiting: 2)`);
+    expect((await fx.app.snapshot()).pairing.waiting).toEqual([{ accountId: 'default', sender: stranger(4), firstSeenAt: expect.any(String), lastSeenAt: expect.any(String), count: 2, text: 'is this the bot?' }]);
     await settle();
     expect(fx.imsg.sends).toHaveLength(3);
-    expect((await fx.app.pairing.listPending()).map((r) => r.id)).toEqual([1, 2, 3].map(stranger));
+
+    const [first] = await fx.app.pairing.listPending();
+    expect(await fx.app.pairing.deny(first?.code ?? '')).not.toBeNull();
+    const sends = await fx.imsg.waitForSends(4);
+    const promoted = (await fx.app.pairing.listPending()).find((r) => r.id === stranger(4));
+    expect(promoted).toMatchObject({ firstText: 'is this the bot?' });
+    expect(String(sends[3]?.params.text)).toBe(`imsg Companion: access not configured.\n\nYour iMessage sender id: ${stranger(4)}\nAsk the bot owner to approve you with: imsg-companion pairing approve ${promoted?.code}`);
+    expect(await fx.activity((e) => e.detail === `a slot freed: waiting sender got request ${promoted?.code}; code sent`)).toBeDefined();
+    expect((await fx.app.snapshot()).pairing.waiting).toEqual([]);
+  });
+
+  it('on approval (store, CLI or tray) the sender gets one plain-text note; pairing.notifyApproved: false turns it off', async () => {
+    const fx = await startApp({ channels: { imessage: channel() }, agents: ECHO_AGENTS });
+    fx.imsg.inject({ from: stranger(1), text: 'hi' });
+    const [reply] = await fx.imsg.waitForSends(1);
+    const [request] = await fx.app.pairing.listPending();
+    expect(await fx.app.pairing.approve(request?.code ?? '')).not.toBeNull();
+    const sends = await fx.imsg.waitForSends(2);
+    expect(sends[1]?.params.text).toBe("You're approved — send a message to start.");
+    expect(sends[1]?.params.chat_id ?? sends[1]?.params.to).toBe(reply?.params.chat_id ?? reply?.params.to);
+    await settle();
+    expect(fx.imsg.sends).toHaveLength(2);
+
+    const quiet = await startApp({ channels: { imessage: channel() }, agents: ECHO_AGENTS, pairing: { notifyApproved: false } });
+    quiet.imsg.inject({ from: stranger(2), text: 'hi' });
+    await quiet.imsg.waitForSends(1);
+    const [other] = await quiet.app.pairing.listPending();
+    expect(await quiet.app.pairing.approve(other?.code ?? '')).not.toBeNull();
+    await settle();
+    await settle();
+    expect(quiet.imsg.sends).toHaveLength(1);
   });
 
   it('a denied-and-blocked sender is ignored: no new request, nothing sent', async () => {
@@ -76,8 +117,9 @@ describe('pairing flow', () => {
     await fx.imsg.waitForSends(1);
     const [request] = await fx.app.pairing.listPending();
     expect(await fx.app.pairing.approve(request?.code ?? '')).not.toBeNull();
+    await fx.imsg.waitForSends(2);
     fx.imsg.inject({ from: stranger(1), text: 'now answer me' });
-    const sends = await fx.imsg.waitForSends(2);
-    expect(sends[1]?.params.text).toBe('now answer me');
+    const sends = await fx.imsg.waitForSends(3);
+    expect(sends.map((x) => x.params.text).slice(1)).toEqual(["You're approved — send a message to start.", 'now answer me']);
   });
 });

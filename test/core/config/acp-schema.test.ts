@@ -43,11 +43,11 @@ describe('ACP config keys', () => {
   });
 
   it('rejects wrong values with their key path', () => {
-    expect(problems(withAgent({ type: 'docker', acp: { agent: 'codex' } }))).toEqual(['agents.list[0].runtime.type: expected "acp"']);
+    expect(problems(withAgent({ type: 'docker', acp: { agent: 'codex' } }))).toEqual(['agents.list[0].runtime.type: expected "acp", got "docker"']);
     expect(problems(withAgent({ type: 'acp', acp: {} }))).toEqual(['agents.list[0].runtime.acp.agent: required']);
-    expect(problems(withAgent({ type: 'acp', acp: { agent: 'codex', mode: 'forever' } }))).toEqual(['agents.list[0].runtime.acp.mode: expected one of persistent|oneshot']);
-    expect(problems(withAgent({ type: 'acp', acp: { agent: 'codex', backend: 'acpy' } }))).toEqual(['agents.list[0].runtime.acp.backend: expected "acpx"']);
-    expect(problems({ bindings: [{ type: 'acpx', agentId: 'codex', match: {} }] })).toEqual(['bindings[0].type: expected one of route|acp']);
+    expect(problems(withAgent({ type: 'acp', acp: { agent: 'codex', mode: 'forever' } }))).toEqual(['agents.list[0].runtime.acp.mode: expected one of persistent|oneshot, got "forever"']);
+    expect(problems(withAgent({ type: 'acp', acp: { agent: 'codex', backend: 'acpy' } }))).toEqual(['agents.list[0].runtime.acp.backend: expected "acpx", got "acpy" (did you mean "acpx"?)']);
+    expect(problems({ bindings: [{ type: 'acpx', agentId: 'codex', match: {} }] })).toEqual(['bindings[0].type: expected one of route|acp, got "acpx" (did you mean "acp"?)']);
     expect(problems(withAgent({ type: 'acp', acp: { agent: 'codex', env: ['OPENAI_API_KEY', 'BAD NAME'] } }))).toEqual(['agents.list[0].runtime.acp.env[1]: an environment variable name']);
     expect(problems(withAgent({ type: 'acp', acp: { agent: 'codex' } }, { backend: { type: 'echo' } }))).toEqual(['agents.list[0].runtime: set either backend or runtime, not both (runtime: {type: "acp"} needs no backend)']);
   });

@@ -40,7 +40,7 @@ describe('load', () => {
     await fs.writeFile(path, '{ channels: { imessage: { dmPolicy: "sometimes" } } }');
     expect(await store.load()).toMatchObject({ ok: false });
     expect(store.current).toEqual({ channels: { imessage: { dmPolicy: 'disabled' } } });
-    expect(store.lastIssues).toEqual([{ path: 'channels.imessage.dmPolicy', message: 'expected one of pairing|allowlist|open|disabled' }]);
+    expect(store.lastIssues).toEqual([{ path: 'channels.imessage.dmPolicy', message: 'expected one of pairing|allowlist|open|disabled, got "sometimes"' }]);
     await fs.writeFile(path, '{ oops');
     await store.load();
     expect(store.current).toEqual({ channels: { imessage: { dmPolicy: 'disabled' } } });

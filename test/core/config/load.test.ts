@@ -8,6 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig, parseConfigText, readConfigRaw } from '../../../electron/core/config/load.js';
 import { validateConfig } from '../../../electron/core/config/validate.js';
 
+const NO_AGENT = { path: 'agents.list', message: 'no agent configured: messages are received but never answered (add one under agents.list)' };
+const NO_CHANNEL = { path: 'channels.imessage', message: 'missing; defaulting groupPolicy to "allowlist" (group messages blocked until explicitly configured)' };
+
 let dir: string;
 beforeEach(async () => {
   dir = await fs.mkdtemp(join(tmpdir(), 'config-load-'));
@@ -19,14 +22,14 @@ afterEach(async () => {
 describe('loadConfig', () => {
   it('treats a missing file as the defaults', async () => {
     const path = join(dir, 'nope', 'config.json5');
-    expect(await loadConfig(path)).toEqual({ ok: true, config: {}, path, exists: false });
+    expect(await loadConfig(path)).toEqual({ ok: true, config: {}, path, exists: false, warnings: [] });
     expect(await readConfigRaw(path)).toEqual({ ok: true, raw: {}, exists: false });
   });
 
   it('reads JSON5 with comments, unquoted keys and trailing commas', async () => {
     const path = join(dir, 'config.json5');
     await fs.writeFile(path, '// mine\n{\n  channels: { imessage: { dmPolicy: "disabled", /* no DMs */ }, },\n}\n');
-    expect(await loadConfig(path)).toEqual({ ok: true, config: { channels: { imessage: { dmPolicy: 'disabled' } } }, path, exists: true });
+    expect(await loadConfig(path)).toEqual({ ok: true, config: { channels: { imessage: { dmPolicy: 'disabled' } } }, path, exists: true, warnings: [NO_AGENT] });
   });
 
   it('reports a file it cannot read instead of throwing', async () => {
@@ -51,7 +54,7 @@ describe('parseConfigText', () => {
   });
 
   it('reads an empty file as an empty config', () => {
-    expect(parseConfigText(' \n', '/c')).toEqual({ ok: true, config: {}, path: '/c', exists: true });
+    expect(parseConfigText(' \n', '/c')).toEqual({ ok: true, config: {}, path: '/c', exists: true, warnings: [NO_CHANNEL, NO_AGENT] });
   });
 
   it('rejects a file whose top level is not an object', () => {

@@ -44,25 +44,11 @@ describe('pairing codes', () => {
 });
 
 describe('pairingReplyText', () => {
-  it('keeps the §9 structure with our name and CLI (§0.9)', () => {
-    const fence = '```';
-    expect(pairingReplyText('+15550001111', 'ABCD2345')).toBe(
-      [
-        'imsg Companion: access not configured.',
-        '',
-        'Your iMessage sender id: +15550001111',
-        'Pairing code:',
-        fence,
-        'ABCD2345',
-        fence,
-        '',
-        'Ask the bot owner to approve with:',
-        'imsg-companion pairing approve ABCD2345',
-        fence,
-        'imsg-companion pairing approve ABCD2345',
-        fence,
-      ].join('\n'),
-    );
-    expect(pairingReplyText('a@b.c', 'X')).not.toMatch(/openclaw/i);
+  it('is plain text (§0.13): who they are to the bot, the code exactly once, one line on how the owner approves', () => {
+    const text = pairingReplyText('+15550001111', 'ABCD2345');
+    expect(text).toBe(['imsg Companion: access not configured.', '', 'Your iMessage sender id: +15550001111', 'Ask the bot owner to approve you with: imsg-companion pairing approve ABCD2345'].join('\n'));
+    expect(text).not.toMatch(/[`*_#>[\]]/);
+    expect(text.split('ABCD2345')).toHaveLength(2);
+    expect(text).not.toMatch(/openclaw/i);
   });
 });

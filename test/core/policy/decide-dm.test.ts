@@ -29,7 +29,7 @@ describe('decideInbound — direct messages (§9, §10)', () => {
     const h = harness();
     expect(h.decide(dm())).toMatchObject({ decision: 'pairing', chatType: 'direct', replyTarget: 'chat_id:5', sessionKey: null, agentId: null, senderNormalized: ALICE });
     expect(h.decide(dm({ chat_id: undefined, sender: 'imessage:+1 555 000 1111' }))).toMatchObject({ replyTarget: 'imessage:+1 555 000 1111', senderNormalized: ALICE });
-    expect(h.decide(dm()).steps.at(-1)).toEqual({ step: 'dm access', outcome: 'pairing', detail: `sender ${ALICE} is not approved yet; a pairing request is needed; a new request gets a pairing code in reply` });
+    expect(h.decide(dm()).steps.at(-1)).toEqual({ step: 'dm access', outcome: 'pairing', detail: `sender ${ALICE} is not approved yet; a pairing request is needed; a new request gets a pairing code in reply (while fewer than 3 requests are pending; else it waits for a free slot)` });
     const silent = harness({ imessage: { unpairedResponse: 'silent' } }).decide(dm());
     expect(silent.steps.at(-1)?.detail).toMatch(/without a reply \(unpairedResponse "silent"\)$/);
   });
