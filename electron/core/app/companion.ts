@@ -13,6 +13,7 @@ import type { SupervisorOptions } from '../imsg/supervisor.js';
 import { PairingStore } from '../pairing/index.js';
 import { serveLogPath } from '../logs/file-log.js';
 import { createNodePlatform } from '../platform/node-platform.js';
+import { StorageProblems } from '../fs/storage-problems.js';
 import type { PlatformPort } from '../platform/platform-port.js';
 import { PermissionsService } from './permissions-service.js';
 import { flushAll, type PingResult, pingChildren } from './power-hooks.js';
@@ -77,6 +78,8 @@ export class Companion {
   readonly #opts: CompanionOptions;
   readonly #runtimes = new Map<string, { runtime: AccountRuntime; fingerprint: string }>();
   readonly #startedAt = new Date().toISOString();
+  /** Failing state files and since when (status shows them until a write lands). */
+  readonly #storage = new StorageProblems();
   #agents: AgentRegistry;
   #paused = false;
   #stops: Array<() => void> = [];
@@ -236,6 +239,7 @@ export class Companion {
       pairingProblem = (err as Error).message;
     }
     const issues = [...this.configStore.lastIssues];
+    const storageProblems = await this.#storageProblems();
     this.#last = buildSnapshot({
       version: this.#opts.version,
       startedAt: this.#startedAt,
@@ -254,6 +258,7 @@ export class Companion {
       platform: this.platform.describe(),
       storageProblem: this.journal.lastError ?? this.activity.lastError,
       acp: { sessions: acpSessionViews(this.acp, this.configStore.current) },
+      storageProblems,
     });
     return this.#last;
   }
@@ -266,6 +271,20 @@ export class Companion {
   /** The `/status` reply from the latest snapshot. */
   statusText(): string {
     return this.#last ? statusText(this.#last) : 'imsg Companion is starting.';
+  }
+
+  /** Every state file's failure, from each owner's last result (a healed file drops out). */
+  async #storageProblems(): Promise<Array<{ file: string; message: string; since: string }>> {
+    const s = this.#storage;
+    s.sync(this.journal.file, this.journal.lastError);
+    s.sync(ActivityLog.fileIn(this.#opts.stateDir), this.activity.lastError);
+    s.sync(this.intents.file, this.intents.problem);
+    const pairingFiles = await this.pairing.fileProblems().catch((err: unknown) => [{ file: this.pairing.paths.dir, message: String(err) }]);
+    const broken = new Set(pairingFiles.map((p) => p.file));
+    for (const p of pairingFiles) s.sync(p.file, p.message);
+    for (const p of s.list()) if (p.file.startsWith(this.pairing.paths.dir) && !broken.has(p.file)) s.sync(p.file, undefined);
+    const watch = [...this.#runtimes.values()].flatMap(({ runtime }) => runtime.supervisor.storageProblem ?? []);
+    return [...s.list(), ...watch];
   }
 
   #buildAgents(): AgentRegistry {

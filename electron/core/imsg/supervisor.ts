@@ -32,6 +32,12 @@ export interface SupervisorOptions {
   readonly onHandlerError?: (message: QueuedMessage, err: unknown) => void;
   /** Where the binary checks' answers persist across app restarts (`<stateDir>/imsg-binaries.json`). */
   readonly binaryFactsFile?: string;
+  /** A handled message's record could not be written (its log retries it). */
+  readonly onUnrecorded?: (message: QueuedMessage, err: unknown) => void;
+  /** A payload that cannot be queued (no or a bad id): recorded, counted in health. */
+  readonly onInvalid?: (payload: unknown, reason: string) => void;
+  /** A line from imsg that is not valid protocol: counted in health, recorded by the app. */
+  readonly onProtocolError?: (reason: string) => void;
   readonly createClient?: ClientFactory;
   readonly probe?: (opts: { cliPath: string; dbPath?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv }) => Promise<ProbeResult>;
   readonly backoff?: Partial<BackoffOptions>;
@@ -56,6 +62,7 @@ export class ImsgSupervisor {
   #client: ImsgClient | ReturnType<ClientFactory> | undefined;
   /** The start probe's client, already ready: the next session watches with it. */
   #probed: ImsgClient | ReturnType<ClientFactory> | undefined;
+  #storageProblem: { file: string; message: string; since: string } | undefined;
 
   constructor(opts: SupervisorOptions) {
     this.#opts = opts;
@@ -90,6 +97,11 @@ export class ImsgSupervisor {
     this.#runAbort?.abort();
     this.#wakeSleep?.();
     this.start();
+  }
+
+  /** The watch-state file cannot be written (a full disk), since when; undefined once a save lands. */
+  get storageProblem(): { file: string; message: string; since: string } | undefined {
+    return this.#storageProblem;
   }
 
   /** The current health snapshot. */
@@ -144,6 +156,10 @@ export class ImsgSupervisor {
       this.#probed = undefined;
       const client = ready ?? this.#newClient();
       this.#client = client;
+      const unlistenProtocol = client.onProtocolError?.((err) => {
+        this.#health.count('protocolErrors');
+        this.#opts.onProtocolError?.(err.message);
+      });
       const end = await runWatchSession({
         client,
         ready: ready !== undefined,
@@ -155,20 +171,23 @@ export class ImsgSupervisor {
         signal: abort.signal,
         hooks: {
           onReady: () => this.#health.update({ state: 'ready', pid: client.pid }),
-          onWatching: (subscription) => this.#health.update({ state: 'watching', subscription, cursor: queue.cursor }),
+          onWatching: (subscription) => {
+            // Watching again: an earlier error is history now ("last problem, recovered at …").
+            this.#health.healed();
+            this.#health.update({ state: 'watching', subscription, cursor: queue.cursor });
+          },
+          onUnsubscribed: () => this.#health.update({ subscription: undefined }),
           onRequestOk: () => this.#health.update({ lastRequestOkAt: new Date().toISOString() }),
           onMessage: () => this.#health.update({ lastMessageAt: new Date().toISOString() }),
           onWarning: (err) => this.#health.error(err, classifyImsgError(err, { stderrTail: client.stderrTail() })),
         },
       });
       this.#client = undefined;
+      unlistenProtocol?.();
       this.#health.update({ pid: undefined, subscription: undefined });
       if (this.#stopping) break;
-      if (end.kind === 'stopped') {
-        // retry(): restart at once, no backoff.
-        this.#health.update({ restarts: this.#health.snapshot(0).restarts + 1 });
-        continue;
-      }
+      // retry(): restart at once, no backoff; a restart the owner asked for is not a crash.
+      if (end.kind === 'stopped') continue;
       const described = describeEnd(end, client.stderrTail());
       this.#health.error(described.error, described.cause);
       const stable = end.watched && Date.now() - startedAt >= this.#backoff.stableMs;
@@ -188,11 +207,25 @@ export class ImsgSupervisor {
       handle: this.#opts.onMessage,
       persist: (state) => this.#store.save(state).then(() => this.#health.update({ cursor: state.cursor })),
       onHandlerError: this.#opts.onHandlerError,
+      onUnrecorded: this.#opts.onUnrecorded,
+      onInvalid: (payload, reason) => {
+        this.#health.count('invalidPayloads');
+        this.#opts.onInvalid?.(payload, reason);
+      },
       // The state holds the last 4096 message keys (~200 KB): written per message, a steady
       // 100 msg/s meant 20 MB/s of fsynced writes. A crash replays at most this much, and every
       // replayed dispatch is recognised by the reply journal (answered once).
       persistIntervalMs: PERSIST_INTERVAL_MS,
-      onPersistError: (err) => this.#health.error(err as Error, { kind: 'unknown', summary: 'Could not save the watch position (disk full or not writable?).' }),
+      onPersistError: (err) => {
+        const message = err instanceof Error ? err.message : String(err);
+        this.#storageProblem = { file: this.#store.file, message, since: this.#storageProblem?.since ?? new Date().toISOString() };
+        this.#health.error(err as Error, { kind: 'unknown', summary: 'Could not save the watch position (disk full or not writable?).' });
+      },
+      onPersistOk: () => {
+        if (!this.#storageProblem) return;
+        this.#storageProblem = undefined;
+        if (this.#health.snapshot(0).state === 'watching') this.#health.healed();
+      },
     });
     this.#health.update({ cursor: loaded.state.cursor });
     return this.#queue;
@@ -242,6 +275,8 @@ export class ImsgSupervisor {
     this.#health.update({ imsgVersion: probe.version, protocol: probe.protocol });
     if (!probe.fatal) {
       this.#needProbe = false;
+      // Not fatal, but say why (an imsg that hangs on every request): not a bare "Starting…".
+      if (!probe.ok && probe.error) this.#health.error(new Error(probe.error), probe.cause ?? classifyImsgError(new Error(probe.error)));
       return true;
     }
     const error = new Error(probe.error ?? 'imsg cannot be used');
