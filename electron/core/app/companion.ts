@@ -13,6 +13,8 @@ import type { SupervisorOptions } from '../imsg/supervisor.js';
 import { PairingStore } from '../pairing/index.js';
 import { serveLogPath } from '../logs/file-log.js';
 import { createNodePlatform } from '../platform/node-platform.js';
+import { basename, dirname } from 'node:path';
+import { cleanStaleTemps } from '../fs/stale-temps.js';
 import { StorageProblems } from '../fs/storage-problems.js';
 import type { PlatformPort } from '../platform/platform-port.js';
 import { PermissionsService } from './permissions-service.js';
@@ -133,6 +135,7 @@ export class Companion {
   /** Load config and state, start every enabled account, re-run replies a crash interrupted. */
   async start(): Promise<void> {
     this.#pusher.start();
+    await this.#cleanTemps();
     const loaded = await this.configStore.load();
     if (!loaded.ok) await this.activity.append({ accountId: '-', kind: 'system', detail: `config ${loaded.path} is invalid: ${loaded.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}` });
     this.#agents = this.#buildAgents();
@@ -271,6 +274,17 @@ export class Companion {
   /** The `/status` reply from the latest snapshot. */
   statusText(): string {
     return this.#last ? statusText(this.#last) : 'imsg Companion is starting.';
+  }
+
+  /** Temps and lock staging dirs a process killed mid-write left behind (kill -9 during `config set`). */
+  async #cleanTemps(): Promise<void> {
+    const config = basename(this.#opts.configPath);
+    const removed = [
+      ...(await cleanStaleTemps(dirname(this.#opts.configPath), [`.${config}.`, `${config}.`])),
+      ...(await cleanStaleTemps(this.#opts.stateDir)),
+      ...(await cleanStaleTemps(this.pairing.paths.dir)),
+    ];
+    if (removed.length > 0) await this.activity.append({ accountId: '-', kind: 'system', detail: `removed ${removed.length} temp file(s) an interrupted write left behind` });
   }
 
   /** Every state file's failure, from each owner's last result (a healed file drops out). */
