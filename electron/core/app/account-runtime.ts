@@ -44,6 +44,7 @@ export class AccountRuntime {
       binaryFactsFile: join(deps.stateDir, 'imsg-binaries.json'),
       watchParams: { attachments: account.includeAttachments },
       firstRequestTimeoutMs: Math.max(account.probeTimeoutMs, 30_000),
+      slowStartNoticeMs: account.probeTimeoutMs,
       onMessage: (m) => handleInbound(this, m),
       onHandlerError: (m, err) => {
         void deps.activity.append({ accountId: account.accountId, kind: 'system', messageId: m.id, detail: `message ${m.id} could not be handled: ${(err as Error).message}` });

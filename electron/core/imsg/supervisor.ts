@@ -10,6 +10,7 @@ import type { ProbeResult } from './probe.js';
 import { checkBinary, probeSession } from './probe.js';
 import { publishProbe } from './recent-probes.js';
 import { ImsgClient } from './rpc-client.js';
+import { ImsgTimeoutError } from './rpc-errors.js';
 import { HealthTracker } from './supervisor-health.js';
 import { describeEnd } from './supervisor-end.js';
 import { runWatchSession } from './watch-session.js';
@@ -45,6 +46,8 @@ export interface SupervisorOptions {
   readonly requestTimeoutMs?: number;
   readonly pingIntervalMs?: number;
   readonly random?: () => number;
+  /** A start (probe and first request) still unanswered after this long shows its cause (default 10 s). */
+  readonly slowStartNoticeMs?: number;
 }
 
 /** Supervises one account; see the module comment. */
@@ -59,6 +62,7 @@ export class ImsgSupervisor {
   #stopping = false;
   #needProbe = true;
   #wakeSleep: (() => void) | undefined;
+  #stopRequested: { promise: Promise<false>; resolve: (v: false) => void } | undefined;
   #client: ImsgClient | ReturnType<ClientFactory> | undefined;
   /** The start probe's client, already ready: the next session watches with it. */
   #probed: ImsgClient | ReturnType<ClientFactory> | undefined;
@@ -75,12 +79,16 @@ export class ImsgSupervisor {
   start(): void {
     if (this.#loop) return;
     this.#stopping = false;
+    let resolve: (v: false) => void = () => undefined;
+    const promise = new Promise<false>((r) => (resolve = r));
+    this.#stopRequested = { promise, resolve };
     this.#loop = this.#run().finally(() => (this.#loop = undefined));
   }
 
   /** Stop: unsubscribe, let queued messages finish, stop the child, persist the cursor. */
   async stop(): Promise<void> {
     this.#stopping = true;
+    this.#stopRequested?.resolve(false);
     this.#runAbort?.abort();
     this.#wakeSleep?.();
     await this.#loop;
@@ -132,18 +140,37 @@ export class ImsgSupervisor {
     await this.#queue?.idle();
   }
 
+  /**
+   * While a start is not answered, say so after `slowStartNoticeMs` (an imsg that hangs on every
+   * request) instead of a bare "Starting…" for as long as the probe and first request take.
+   */
+  #noticeSlowStart(): () => void {
+    const ms = this.#opts.slowStartNoticeMs ?? 10_000;
+    const timer = setTimeout(() => {
+      const state = this.#health.snapshot(0).state;
+      if (state !== 'starting') return;
+      const err = new ImsgTimeoutError('chats.list', ms, true);
+      this.#health.error(new Error(`imsg has not answered for ${Math.round(ms / 1000)} s (still waiting)`), classifyImsgError(err, { firstRequest: true }));
+    }, ms);
+    timer.unref?.();
+    return () => clearTimeout(timer);
+  }
+
   async #run(): Promise<void> {
     // The start probe runs while the watch state loads (and is published at once for the permission rows).
     let early = this.#needProbe ? this.#probe() : undefined;
     const queue = await this.#ensureQueue();
     while (!this.#stopping) {
+      const clearNotice = this.#noticeSlowStart();
       if (this.#needProbe) {
         // Starting already: the probe can take seconds, and "stopped" here would read as settled.
         this.#health.update({ state: 'starting', nextRestartAt: undefined });
-        const ok = await this.#probeOk(early);
+        // A stop does not wait for a probe of a hanging imsg (it ends on its own timeout).
+        const ok = await Promise.race([this.#probeOk(early), this.#stopRequested?.promise ?? new Promise<never>(() => undefined)]);
         early = undefined;
         if (this.#stopping) break; // stop() arrived during the probe: nothing to abort yet
         if (!ok) {
+          clearNotice();
           await this.#sleep(undefined);
           continue;
         }
@@ -170,7 +197,10 @@ export class ImsgSupervisor {
         pingIntervalMs: this.#opts.pingIntervalMs ?? 30_000,
         signal: abort.signal,
         hooks: {
-          onReady: () => this.#health.update({ state: 'ready', pid: client.pid }),
+          onReady: () => {
+            clearNotice();
+            this.#health.update({ state: 'ready', pid: client.pid });
+          },
           onWatching: (subscription) => {
             // Watching again: an earlier error is history now ("last problem, recovered at …").
             this.#health.healed();
@@ -183,6 +213,7 @@ export class ImsgSupervisor {
         },
       });
       this.#client = undefined;
+      clearNotice();
       unlistenProtocol?.();
       this.#health.update({ pid: undefined, subscription: undefined });
       if (this.#stopping) break;
