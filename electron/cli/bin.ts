@@ -9,5 +9,5 @@ process.exitCode = await main(process.argv.slice(2), {
 });
 
 // Done: whatever a child still holds open (an orphaned grandchild's pipe) cannot keep the process
-// alive past a short grace (unref'd: a clean exit happens at once, as always).
-setTimeout(() => process.exit(), 5_000).unref();
+// alive past a short grace (2 s) (unref'd: a clean exit happens at once, as always).
+setTimeout(() => process.exit(), 2_000).unref();

@@ -110,7 +110,9 @@ async function hangChecks(w: World, serve: ServeProcess): Promise<void> {
   expect(snap.accounts[0]?.health.lastError?.cause.kind).toBe('contacts-wait');
   expectAlive(serve);
   const stopAt = Date.now();
-  expect((await serve.stop('SIGTERM', 15_000)).exitCode).toBe(0);
+  const stopped = await serve.stop('SIGTERM', 15_000);
+  expect({ exitCode: stopped.exitCode, signal: stopped.signal, output: stopped.output }).toMatchObject({ exitCode: 0, signal: undefined });
+  expect(stopped.output).toContain('Stopped.');
   expect(Date.now() - stopAt).toBeLessThan(8_000);
 }
 
