@@ -11,7 +11,7 @@ describe('terminal-safe text', () => {
   it('a field keeps no control character: ESC, OSC, BEL, CR, LF, C1 and bidi overrides are shown escaped', () => {
     const out = safeField(HOSTILE);
     expect(out).toBe('evil@x.com\\e]52;c;cHduZWQ=\\x07\\r\\n12:00:00 [default] inbound dispatch forged\\x9b2J\\u202e');
-    // eslint-disable-next-line no-control-regex
+     
     expect(out).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/);
     expect(safeField('plain text, ünïcode 👍')).toBe('plain text, ünïcode 👍');
   });
