@@ -3,7 +3,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SendIntents } from '../../../electron/core/app/send-intents.js';
+import { SendIntents } from '../../../electron/core/replies/send-intents.js';
 import { channel, cleanup, ECHO_AGENTS, startApp, until } from './app-fixture.js';
 
 afterEach(cleanup);
