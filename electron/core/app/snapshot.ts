@@ -67,8 +67,8 @@ function overall(input: SnapshotInput, accounts: readonly AccountView[]): Snapsh
   if (!input.config.ok) return { level: 'error', text: `Config has ${input.config.issues.length} problem(s); the last good config is in use` };
   // Answers keep going out, but a crash now could lose or repeat them: never shown as healthy.
   if (input.storageProblem) return { level: 'error', text: `State not saved: ${input.storageProblem}` };
-  const broken = input.storageProblems?.[0];
-  if (broken) return { level: 'error', text: `State file problem: ${broken.message}${input.storageProblems && input.storageProblems.length > 1 ? ` (and ${input.storageProblems.length - 1} more)` : ''}` };
+  const brokenFile = input.storageProblems?.[0];
+  if (brokenFile) return { level: 'error', text: `State file problem: ${brokenFile.message}${input.storageProblems && input.storageProblems.length > 1 ? ` (and ${input.storageProblems.length - 1} more)` : ''}` };
   if (input.paused) return { level: 'idle', text: 'Paused: no messages are being answered' };
   if (enabled.length === 0) return { level: 'idle', text: 'No enabled accounts' };
   const failing = enabled.filter((a) => a.health.state === 'fatal' || (a.health.state === 'backoff' && a.health.lastError));
