@@ -183,10 +183,6 @@ export class ImsgSupervisor {
       this.#probed = undefined;
       const client = ready ?? this.#newClient();
       this.#client = client;
-      const unlistenProtocol = client.onProtocolError?.((err) => {
-        this.#health.count('protocolErrors');
-        this.#opts.onProtocolError?.(err.message);
-      });
       const end = await runWatchSession({
         client,
         ready: ready !== undefined,
@@ -214,7 +210,6 @@ export class ImsgSupervisor {
       });
       this.#client = undefined;
       clearNotice();
-      unlistenProtocol?.();
       this.#health.update({ pid: undefined, subscription: undefined });
       if (this.#stopping) break;
       // retry(): restart at once, no backoff; a restart the owner asked for is not a crash.
@@ -263,13 +258,19 @@ export class ImsgSupervisor {
   }
 
   #newClient(): ImsgClient | ReturnType<ClientFactory> {
-    return (this.#opts.createClient ?? ((o) => new ImsgClient(o)))({
+    const client = (this.#opts.createClient ?? ((o) => new ImsgClient(o)))({
       cliPath: this.#opts.cliPath,
       dbPath: this.#opts.dbPath,
       env: this.#opts.env,
       firstRequestTimeoutMs: this.#opts.firstRequestTimeoutMs,
       requestTimeoutMs: this.#opts.requestTimeoutMs,
     });
+    // From its first line (the probe's client becomes the watch session's): every protocol error counts.
+    client.onProtocolError?.((err) => {
+      this.#health.count('protocolErrors');
+      this.#opts.onProtocolError?.(err.message);
+    });
+    return client;
   }
 
   /**
