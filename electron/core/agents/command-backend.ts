@@ -5,7 +5,7 @@ import { agentErrorFactory } from './agent-error.js';
 import type { CommandBackendConfig } from './backend-schema.js';
 import { commandCwd, commandEnv, resolveProgram } from './command-env.js';
 import { runWithDeadline } from './deadline.js';
-import { terminateGroup } from '../platform/process-group.js';
+import { terminateGroup, trackGroup } from '../platform/process-group.js';
 import type { AgentBackend, AgentDeps, AgentReply, AgentRequest, BackendCheck } from './types.js';
 import { buildEnvelope } from './types.js';
 
@@ -61,7 +61,10 @@ export class CommandBackend implements AgentBackend {
           detached: true,
         });
         pid = child.pid;
+        const untrack = trackGroup(pid);
         signal.addEventListener('abort', () => void terminateGroup(pid, FORCE_KILL_AFTER_MS), { once: true });
+        // Kept until the group is gone, not only the child: grandchildren die with the app too.
+        void child.finally(() => setTimeout(untrack, FORCE_KILL_AFTER_MS + 500).unref());
         return child;
       },
       () => this.#fail('timeout', `${program} did not finish within ${timeoutMs} ms and was killed (with its child processes)`),

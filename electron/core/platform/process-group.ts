@@ -38,3 +38,19 @@ export async function terminateGroup(pid: number | undefined, graceMs: number): 
   while (Date.now() < deadline && groupAlive(pid)) await new Promise((r) => setTimeout(r, Math.min(50, graceMs)));
   if (groupAlive(pid)) signalGroup(pid, 'SIGKILL');
 }
+
+const live = new Set<number>();
+let exitHook = false;
+
+/** Remember a running group: if this process exits first (a stop, the CLI's exit grace), the group is killed. */
+export function trackGroup(pid: number | undefined): () => void {
+  if (pid === undefined) return () => undefined;
+  live.add(pid);
+  if (!exitHook) {
+    exitHook = true;
+    process.on('exit', () => {
+      for (const group of live) signalGroup(group, 'SIGKILL');
+    });
+  }
+  return () => live.delete(pid);
+}
