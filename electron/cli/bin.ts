@@ -7,3 +7,7 @@ process.exitCode = await main(process.argv.slice(2), {
   stdin: process.stdin,
   env: process.env,
 });
+
+// Done: whatever a child still holds open (an orphaned grandchild's pipe) cannot keep the process
+// alive past a short grace (2 s) (unref'd: a clean exit happens at once, as always).
+setTimeout(() => process.exit(), 2_000).unref();

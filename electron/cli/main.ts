@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs';
 import type { CommandIo, CommandModule } from './command.js';
 import { UsageError } from './command.js';
+import { terminalSafeStream } from '../core/text/terminal-safe.js';
 import { VERSION } from './version.js';
 
 /** Load a command module by name; esbuild bundles every file of commands/ for this import. */
@@ -34,7 +35,9 @@ export async function rootHelp(): Promise<string> {
 }
 
 /** Run the CLI with `argv` (without node and script); resolves to the exit code. */
-export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
+export async function main(argv: readonly string[], rawIo: CommandIo): Promise<number> {
+  // Everything printed may quote untrusted text (senders, messages, file bytes in errors).
+  const io: CommandIo = { ...rawIo, stdout: terminalSafeStream(rawIo.stdout), stderr: terminalSafeStream(rawIo.stderr) };
   const [name, ...rest] = argv;
   if (argv.includes('--version') || argv.includes('-V')) {
     io.stdout.write(`${VERSION}\n`);

@@ -2,6 +2,7 @@
 import type { SetupView } from '../core/app/setup-state.js';
 import type { ProbeResult } from '../core/imsg/probe.js';
 import type { AccountView, AcpSessionView, Snapshot } from '../contract/views.js';
+import { safeField } from '../core/text/terminal-safe.js';
 
 /** What `status` reports (also its --json shape). */
 export interface StatusReport {
@@ -9,6 +10,8 @@ export interface StatusReport {
   overall: string;
   accounts: AccountView[];
   pendingPairings: number;
+  /** State files that cannot be read or written (from the running app). */
+  storage?: Array<{ file: string; message: string; since: string }>;
   probes?: Record<string, ProbeResult>;
   /** ACP bindings and their sessions. */
   acp?: AcpSessionView[];
@@ -22,7 +25,8 @@ export interface StatusReport {
 
 /** Human-readable status, one block per account. */
 export function formatStatus(r: StatusReport): string {
-  const lines = [r.overall];
+  const lines = [safeField(r.overall)];
+  for (const p of r.storage ?? []) lines.push(`  state file problem since ${p.since}: ${safeField(p.message)}`);
   for (const a of r.accounts) {
     const h = a.health;
     const state = !a.enabled ? 'disabled' : r.running ? `${h.state}${h.healthy ? ' (healthy)' : ''}` : 'not running';
@@ -30,7 +34,9 @@ export function formatStatus(r: StatusReport): string {
     lines.push(`  imsg: ${a.cliPath}${h.imsgVersion ? ` (version ${h.imsgVersion})` : ''}${a.dbPath ? `, db ${a.dbPath}` : ''}${a.remoteHost ? `, remote ${a.remoteHost}` : ''}`);
     if (h.pid) lines.push(`  pid ${h.pid}, ${h.restarts} restart(s)${h.nextRestartAt ? `, next try ${h.nextRestartAt}` : ''}`);
     if (h.lastMessageAt) lines.push(`  last message: ${h.lastMessageAt}`);
-    if (h.lastError) lines.push(`  last error: ${h.lastError.cause.summary}${h.lastError.cause.fix ? `\n    fix: ${h.lastError.cause.fix}` : ''}\n    (${h.lastError.message})`);
+    if (h.lastError) lines.push(`  last error: ${h.lastError.cause.summary}${h.lastError.cause.fix ? `\n    fix: ${h.lastError.cause.fix}` : ''}\n    (${safeField(h.lastError.message)})`);
+    else if (h.lastProblem) lines.push(`  last problem (recovered at ${h.lastProblem.recoveredAt ?? '?'}): ${safeField(h.lastProblem.message)}`);
+    if (h.invalidPayloads || h.protocolErrors) lines.push(`  ignored from imsg: ${h.invalidPayloads ?? 0} invalid message payload(s), ${h.protocolErrors ?? 0} protocol error(s) (see the activity log)`);
     if (a.pendingPairings > 0) lines.push(`  ${a.pendingPairings} pairing request(s) waiting: imsg-companion pairing list`);
     const probe = r.probes?.[a.accountId];
     if (probe) lines.push(`  probe: ${probe.ok ? `ok (imsg ${probe.version ?? '?'} at ${probe.binaryPath ?? a.cliPath}, ${probe.durationMs} ms)` : `FAILED: ${probe.cause?.summary ?? probe.error}${probe.cause?.fix ? `\n    fix: ${probe.cause.fix}` : ''}`}`);

@@ -28,6 +28,12 @@ export const AccountHealthSchema = z.object({
   cursor: z.number().int().nullable(),
   subscription: z.number().int().optional(),
   queued: z.number().int(),
+  /** Inbound payloads that could not be used (no or a bad id, wrong-typed fields, too deep). */
+  invalidPayloads: z.number().int().optional(),
+  /** Lines from imsg that were not valid protocol (not JSON, too long, unknown response ids). */
+  protocolErrors: z.number().int().optional(),
+  /** The last error once the account was watching again ("last problem, recovered at …"). */
+  lastProblem: z.object({ message: z.string(), at: z.string(), recoveredAt: z.string().optional() }).optional(),
 });
 
 /** One configured account as the UI and `status` show it. */
@@ -207,6 +213,8 @@ export const SnapshotSchema = z.object({
   acp: z.object({ sessions: z.array(AcpSessionViewSchema) }).optional(),
   /** Setup mode (no config, or none valid yet): no account runs; the tray shows its first-run screen. */
   setup: z.object({ needed: z.boolean(), reason: z.string(), configPath: z.string() }).optional(),
+  /** State files that cannot be read or written right now (full disk, corrupt pairing file, …). */
+  storage: z.object({ problems: z.array(z.object({ file: z.string(), message: z.string(), since: z.string() })) }).optional(),
 });
 
 /** The editable settings the Settings section shows (effective values of the default account). */

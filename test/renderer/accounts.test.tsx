@@ -53,6 +53,21 @@ describe('Accounts section', () => {
     expect(within(err).getByText('1 min ago')).toBeTruthy();
   });
 
+  it('a healed account shows no error box, one "last problem (recovered …)" line, and its details once', async () => {
+    const healed = account({ health: { lastProblem: { message: 'imsg stopped unexpectedly (exit code 1)', at: isoIn(-300_000), recoveredAt: isoIn(-120_000) } } });
+    const detailed = account({
+      accountId: 'work',
+      health: { state: 'backoff', healthy: false, lastError: { message: 'imsg rpc timeout (chats.list)', at: isoIn(-60_000), cause: { kind: 'timeout', summary: 'imsg did not answer', detail: 'imsg rpc timeout (chats.list)' } } },
+    });
+    await showAccounts([healed, detailed]);
+    const c = card('default');
+    expect(within(c).getByText('Watching')).toBeTruthy();
+    expect(within(c).queryByRole('group', { name: 'Last error of default' })).toBeNull();
+    expect(within(c).getByLabelText('Last problem of default').textContent).toBe('Last problem (recovered 2 min ago): imsg stopped unexpectedly (exit code 1)');
+    const err = within(card('work')).getByRole('group', { name: 'Last error of work' });
+    expect(within(err).getAllByText('imsg rpc timeout (chats.list)')).toHaveLength(1);
+  });
+
   it('labels fatal, stopped, paused and disabled accounts', async () => {
     await showAccounts([account({ accountId: 'a', health: { state: 'fatal', healthy: false } }), account({ accountId: 'b', enabled: false, paused: true, health: { state: 'stopped', healthy: false } })]);
     expect(within(card('a')).getByText('Failed')).toBeTruthy();

@@ -33,12 +33,12 @@ finishes replies in flight, stops imsg). The CLI talks to it through <state dir>
   --quiet    do not print the activity log lines`;
 
 /** The snapshot once every enabled account left `starting` (or after 15 s), for an honest ready line. */
-async function settledSnapshot(app: Companion): Promise<Awaited<ReturnType<Companion['snapshot']>>> {
+async function settledSnapshot(app: Companion, stopping: () => boolean): Promise<Awaited<ReturnType<Companion['snapshot']>>> {
   const deadline = Date.now() + 15_000;
   for (;;) {
     const s = await app.snapshot();
     const settling = s.accounts.some((a) => a.enabled && (a.health.state === 'starting' || a.health.state === 'ready'));
-    if (!settling || Date.now() > deadline) return s;
+    if (!settling || stopping() || Date.now() > deadline) return s;
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -78,15 +78,9 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     void log.write('info', line);
     if (!values.quiet) io.stdout.write(`${line}\n`);
   });
-  await app.start();
-  let web: WebServer | undefined;
-  if (staticDir) web = await startWebServer({ handlers: guardPrivileged(companionHandlers(app), refuseFromWeb), events: app.events, staticDir, port });
-  if (demo) io.stdout.write(`${demoInstructions(demo)}\n`);
-  const snapshot = await settledSnapshot(app);
-  io.stdout.write(`imsg Companion ${VERSION} running (pid ${process.pid}); ${snapshot.overall.text}. Control socket: ${socket.path}\n`);
-  void log.write('info', `running; ${snapshot.overall.text}`);
-  if (web) io.stdout.write(`Tray UI: ${web.url}\n`);
-  await new Promise<void>((resolve) => {
+  // Listening before the start: a SIGTERM while an account is still starting stops gracefully too.
+  let stopRequested = false;
+  const stopSignal = new Promise<void>((resolve) => {
     // Not `once`: Node drops a once-listener before calling it, and execa's signal-exit (loaded
     // after us when a child restarts) then believes it is alone and re-raises the signal.
     const done = (): void => {
@@ -94,11 +88,21 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
       process.off('SIGTERM', done);
       process.on('SIGINT', () => undefined); // a second Ctrl+C must not kill the graceful stop
       process.on('SIGTERM', () => undefined);
+      stopRequested = true;
       resolve();
     };
     process.on('SIGINT', done);
     process.on('SIGTERM', done);
   });
+  await app.start();
+  let web: WebServer | undefined;
+  if (staticDir) web = await startWebServer({ handlers: guardPrivileged(companionHandlers(app), refuseFromWeb), events: app.events, staticDir, port });
+  if (demo) io.stdout.write(`${demoInstructions(demo)}\n`);
+  const snapshot = await settledSnapshot(app, () => stopRequested);
+  io.stdout.write(`imsg Companion ${VERSION} running (pid ${process.pid}); ${snapshot.overall.text}. Control socket: ${socket.path}\n`);
+  void log.write('info', `running; ${snapshot.overall.text}`);
+  if (web) io.stdout.write(`Tray UI: ${web.url}\n`);
+  await stopSignal;
   io.stdout.write('Stopping: finishing replies in flight…\n');
   await web?.close();
   await app.stop();

@@ -8,7 +8,8 @@ import { probeImsg, type ProbeResult } from '../../core/imsg/probe.js';
 import { WatchStateStore, watchStateFile } from '../../core/imsg/cursor-store.js';
 import { PairingStore } from '../../core/pairing/index.js';
 import { resolveRemoteHost } from '../../core/remote/index.js';
-import { connectControl } from '../../core/transport/control-client.js';
+import { connectControl, controlSocketRefusal } from '../../core/transport/control-client.js';
+import { controlSocketPath } from '../../core/transport/control-socket.js';
 import type { AccountView } from '../../contract/views.js';
 import type { CommandIo } from '../command.js';
 import { UsageError } from '../command.js';
@@ -38,7 +39,11 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   if (control) {
     const result = await control.call('status:get', {});
     if (!result.ok) throw new UsageError(result.error.message, 1);
-    report = { running: true, overall: result.data.overall.text, accounts: result.data.accounts, pendingPairings: result.data.pairing.pending.length, acp: result.data.acp?.sessions ?? [], agents: result.data.agents.list, replies: result.data.replies, ...(result.data.setup?.needed && { setup: result.data.setup }) };
+    report = { running: true, overall: result.data.overall.text, accounts: result.data.accounts, pendingPairings: result.data.pairing.pending.length, acp: result.data.acp?.sessions ?? [], agents: result.data.agents.list, replies: result.data.replies, storage: result.data.storage?.problems, ...(result.data.setup?.needed && { setup: result.data.setup }) };
+  } else if ((await controlSocketRefusal(ctx.stateDir)) === 'forbidden') {
+    // The socket refuses this user (another user's app): it runs, we may not ask it; never "not running".
+    io.stdout.write(`imsg Companion is running, but you may not talk to it (${controlSocketPath(ctx.stateDir)}: permission denied); run status as the user who started it\n`);
+    return 1;
   } else {
     report = await offlineReport(ctx.stateDir, ctx.configPath);
   }

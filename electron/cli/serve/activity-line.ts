@@ -1,5 +1,6 @@
 // One readable line per activity entry for `serve`'s output.
 import type { ActivityEntry } from '../../contract/views.js';
+import { safeField } from '../../core/text/terminal-safe.js';
 
 /** Format an activity entry as a log line a person can scan. */
 export function activityLine(e: ActivityEntry): string {
@@ -11,5 +12,6 @@ export function activityLine(e: ActivityEntry): string {
   const reason = e.reason && !e.ownReplyCopy ? ` (${e.reason})` : '';
   const text = e.preview ? ` "${e.preview}"` : '';
   const detail = e.detail ? ` — ${e.detail}` : '';
-  return `${time} [${e.accountId}] ${e.kind}${verdict}${reason}${who}${where}${text}${detail}`;
+  // Sender, text and detail are untrusted: one entry is one line, with no terminal control in it.
+  return safeField(`${time} [${e.accountId}] ${e.kind}${verdict}${reason}${who}${where}${text}${detail}`);
 }

@@ -5,6 +5,7 @@ import { agentErrorFactory } from './agent-error.js';
 import type { CommandBackendConfig } from './backend-schema.js';
 import { commandCwd, commandEnv, resolveProgram } from './command-env.js';
 import { runWithDeadline } from './deadline.js';
+import { terminateGroup, trackGroup } from '../platform/process-group.js';
 import type { AgentBackend, AgentDeps, AgentReply, AgentRequest, BackendCheck } from './types.js';
 import { buildEnvelope } from './types.js';
 
@@ -36,15 +37,19 @@ export class CommandBackend implements AgentBackend {
     this.#fail = agentErrorFactory(agentId, 'command');
   }
 
-  /** Run the command once; on timeout it is killed (SIGTERM, then SIGKILL) and the call rejects at once. */
+  /**
+   * Run the command once, in its own process group; on timeout or stop the whole group is killed
+   * (SIGTERM, then SIGKILL) and the call rejects at once, whatever its children do.
+   */
   async reply(req: AgentRequest): Promise<AgentReply> {
     const [program, ...args] = this.config.argv as [string, ...string[]];
     const timeoutMs = this.config.timeoutMs ?? COMMAND_DEFAULT_TIMEOUT_MS;
+    let pid: number | undefined;
     const result = await runWithDeadline(
       timeoutMs,
       req.signal,
-      (signal) =>
-        execa(program, args, {
+      (signal) => {
+        const child = execa(program, args, {
           input: JSON.stringify(buildEnvelope(req)),
           env: commandEnv(this.config.env, this.deps.env),
           extendEnv: false,
@@ -52,14 +57,26 @@ export class CommandBackend implements AgentBackend {
           reject: false,
           stripFinalNewline: false,
           maxBuffer: MAX_OUTPUT_BYTES,
-          cancelSignal: signal,
-          forceKillAfterDelay: FORCE_KILL_AFTER_MS,
-        }),
-      () => this.#fail('timeout', `${program} did not finish within ${timeoutMs} ms and was killed`),
+          // Its own group: killing the group reaches the grandchildren holding the pipes.
+          detached: true,
+        });
+        pid = child.pid;
+        const untrack = trackGroup(pid);
+        signal.addEventListener('abort', () => void terminateGroup(pid, FORCE_KILL_AFTER_MS), { once: true });
+        // Kept until the group is gone, not only the child: grandchildren die with the app too.
+        void child.finally(() => setTimeout(untrack, FORCE_KILL_AFTER_MS + 500).unref());
+        return child;
+      },
+      () => this.#fail('timeout', `${program} did not finish within ${timeoutMs} ms and was killed (with its child processes)`),
     );
     const stderrTail = tailLines(typeof result.stderr === 'string' ? result.stderr : '');
     const withTail = (text: string) => (stderrTail ? `${text}; stderr: ${stderrTail}` : text);
-    if (result.isMaxBuffer) throw this.#fail('invalid-reply', `${program} wrote more than ${MAX_OUTPUT_BYTES} bytes to stdout`);
+    if (result.isMaxBuffer) {
+      // Whatever of the group still writes is ended too; and the message names the stream that overflowed.
+      void terminateGroup(pid, FORCE_KILL_AFTER_MS);
+      const stream = /Command's (\w+) was larger/.exec(result.message ?? '')?.[1] ?? 'its output';
+      throw this.#fail('invalid-reply', `${program} wrote more than ${MAX_OUTPUT_BYTES} bytes to ${stream}`);
+    }
     if (result.failed && result.exitCode === undefined && !result.signal) {
       const why = result.code === 'ENOENT' ? `the program${this.config.cwd ? ' or cwd' : ''} was not found` : (result.code ?? 'spawn failed');
       throw this.#fail('config', `cannot start ${program}: ${why}`, { startFailed: true });

@@ -14,6 +14,7 @@ import { jobBase } from '../replies/dispatch-job.js';
 import { echoTarget } from './echo-target.js';
 import { resendUnsent } from '../replies/resend-check.js';
 import { handleInbound } from './inbound-handler.js';
+import { invalidInputHooks } from './invalid-input.js';
 import { type EchoTarget, sendChunks, type SentChunk } from '../replies/outbound.js';
 import type { PendingJob } from '../replies/pending-journal.js';
 import { conversationKey, ReplyLanes } from '../replies/reply-lanes.js';
@@ -44,10 +45,15 @@ export class AccountRuntime {
       watchParams: { attachments: account.includeAttachments },
       firstRequestTimeoutMs: Math.max(account.probeTimeoutMs, 30_000),
       diagnosis: () => ({ dbPath: account.dbPath, remoteHost: this.remoteHost }),
+      slowStartNoticeMs: account.probeTimeoutMs,
       onMessage: (m) => handleInbound(this, m),
       onHandlerError: (m, err) => {
         void deps.activity.append({ accountId: account.accountId, kind: 'system', messageId: m.id, detail: `message ${m.id} could not be handled: ${(err as Error).message}` });
       },
+      onUnrecorded: (m, err) => {
+        void deps.activity.append({ accountId: account.accountId, kind: 'system', messageId: m.id, detail: `message ${m.id} was handled but its record is not saved yet (retried): ${(err as Error).message}` });
+      },
+      ...invalidInputHooks(account.accountId, deps.activity),
       ...deps.supervisorOverrides,
     });
     this.#unlisten = this.supervisor.onHealth(() => deps.changed());

@@ -13,6 +13,9 @@ import type { SupervisorOptions } from '../imsg/supervisor.js';
 import { PairingStore, type WaitingSender } from '../pairing/index.js';
 import { serveLogPath } from '../logs/file-log.js';
 import { createNodePlatform } from '../platform/node-platform.js';
+import { basename, dirname } from 'node:path';
+import { cleanStaleTemps } from '../fs/stale-temps.js';
+import { StorageProblems } from '../fs/storage-problems.js';
 import type { PlatformPort } from '../platform/platform-port.js';
 import { openSecretStore, type SecretCipher, type SecretStore } from '../secrets/index.js';
 import { PermissionsService } from './permissions-service.js';
@@ -83,6 +86,8 @@ export class Companion {
   readonly #opts: CompanionOptions;
   readonly #runtimes = new Map<string, { runtime: AccountRuntime; fingerprint: string }>();
   readonly #startedAt = new Date().toISOString();
+  /** Failing state files and since when (status shows them until a write lands). */
+  readonly #storage = new StorageProblems();
   #agents: AgentRegistry;
   #paused = false;
   #stops: Array<() => void> = [];
@@ -140,6 +145,7 @@ export class Companion {
   /** Load config and state, start every enabled account, re-run replies a crash interrupted. */
   async start(): Promise<void> {
     this.#pusher.start();
+    await this.#cleanTemps();
     const loaded = await this.configStore.load();
     this.#wasSetup = this.setup().needed;
     if (this.#wasSetup) await this.activity.append({ accountId: '-', kind: 'system', detail: `setup mode: ${this.setup().reason}; no account runs until a valid config is saved` });
@@ -257,6 +263,7 @@ export class Companion {
       pairingProblem = (err as Error).message;
     }
     const issues = [...this.configStore.lastIssues];
+    const storageProblems = await this.#storageProblems();
     this.#last = buildSnapshot({
       version: this.#opts.version,
       startedAt: this.#startedAt,
@@ -278,6 +285,7 @@ export class Companion {
       storageProblem: this.journal.lastError ?? this.activity.lastError,
       acp: { sessions: acpSessionViews(this.acp, this.configStore.current) },
       setup: this.setup(),
+      storageProblems,
     });
     return this.#last;
   }
@@ -290,6 +298,31 @@ export class Companion {
   /** The `/status` reply from the latest snapshot. */
   statusText(): string {
     return this.#last ? statusText(this.#last) : 'imsg Companion is starting.';
+  }
+
+  /** Temps and lock staging dirs a process killed mid-write left behind (kill -9 during `config set`). */
+  async #cleanTemps(): Promise<void> {
+    const config = basename(this.#opts.configPath);
+    const removed = [
+      ...(await cleanStaleTemps(dirname(this.#opts.configPath), [`.${config}.`, `${config}.`])),
+      ...(await cleanStaleTemps(this.#opts.stateDir)),
+      ...(await cleanStaleTemps(this.pairing.paths.dir)),
+    ];
+    if (removed.length > 0) await this.activity.append({ accountId: '-', kind: 'system', detail: `removed ${removed.length} temp file(s) an interrupted write left behind` });
+  }
+
+  /** Every state file's failure, from each owner's last result (a healed file drops out). */
+  async #storageProblems(): Promise<Array<{ file: string; message: string; since: string }>> {
+    const s = this.#storage;
+    s.sync(this.journal.file, this.journal.lastError);
+    s.sync(ActivityLog.fileIn(this.#opts.stateDir), this.activity.lastError);
+    s.sync(this.intents.file, this.intents.problem);
+    const pairingFiles = await this.pairing.fileProblems().catch((err: unknown) => [{ file: this.pairing.paths.dir, message: String(err) }]);
+    const broken = new Set(pairingFiles.map((p) => p.file));
+    for (const p of pairingFiles) s.sync(p.file, p.message);
+    for (const p of s.list()) if (p.file.startsWith(this.pairing.paths.dir) && !broken.has(p.file)) s.sync(p.file, undefined);
+    const watch = [...this.#runtimes.values()].flatMap(({ runtime }) => runtime.supervisor.storageProblem ?? []);
+    return [...s.list(), ...watch];
   }
 
   #buildAgents(): AgentRegistry {

@@ -33,6 +33,12 @@ export async function handleInbound(rt: AccountRuntime, payload: QueuedMessage):
   if (store.problem) decision.steps.push({ step: 'pairing store', outcome: 'info', detail: store.problem });
 
   if (decision.decision === 'drop') return durably(deps.activity.append(activityFromDecision(account.accountId, message, decision)));
+  if (decision.decision === 'pairing' && store.problem) {
+    // Fail closed: with the approved list unreadable this may be an approved sender; a fresh
+    // code would be wrong, so no reply at all, and the owner is told (status shows the file too).
+    const entry = activityFromDecision(account.accountId, message, decision);
+    return durably(deps.activity.append({ ...entry, kind: 'inbound', decision: 'drop', reason: 'pairing store unreadable', detail: `${store.problem}; no pairing code sent until the file is fixed` }));
+  }
   if (decision.decision === 'pairing') {
     await handlePairing(rt, message, decision);
     return undefined;
@@ -68,7 +74,15 @@ async function accept(rt: AccountRuntime, payload: QueuedMessage, decision: Inbo
     return durably(deps.activity.append({ ...entry, decision: 'drop', reason: 'overloaded', detail: `reply queue full (${deps.queue.size} waiting); message not answered` }));
   }
   // Same tick as the enqueue: the job cannot have finished (and tried to leave the journal) yet.
-  return durably(Promise.all([deps.journal.add(job), deps.activity.append(entry)]));
+  // The job is queued now: a failing journal write must reject `durable`, never throw here, or
+  // the handler's retry would queue (and answer) the message again.
+  let added: Promise<void>;
+  try {
+    added = deps.journal.add(job);
+  } catch (err) {
+    added = Promise.reject(err instanceof Error ? err : new Error(String(err)));
+  }
+  return durably(Promise.all([added, deps.activity.append(entry)]));
 }
 
 async function readStore(rt: AccountRuntime, sender: string): Promise<{ approved: string[]; blocked: boolean; problem?: string }> {

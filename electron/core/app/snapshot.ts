@@ -30,6 +30,8 @@ export interface SnapshotInput {
   readonly replies?: RepliesInput;
   /** Setup mode: no config, or none valid yet (no account runs). */
   readonly setup?: SetupView;
+  /** Every state file that cannot be read or written (journal, logs, watch state, pairing files). */
+  readonly storageProblems?: NonNullable<Snapshot['storage']>['problems'];
 }
 
 /** The health of an account that is not running (disabled, paused or not started yet). */
@@ -63,6 +65,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     platform: input.platform,
     ...(input.acp && { acp: input.acp }),
     ...(input.setup && { setup: { ...input.setup } }),
+    ...(input.storageProblems ? { storage: { problems: [...input.storageProblems] } } : {}),
   };
 }
 
@@ -72,6 +75,8 @@ function overall(input: SnapshotInput, accounts: readonly AccountView[]): Snapsh
   if (!input.config.ok) return { level: 'error', text: `Config has ${input.config.issues.length} problem(s); the last good config is in use` };
   // Answers keep going out, but a crash now could lose or repeat them: never shown as healthy.
   if (input.storageProblem) return { level: 'error', text: `State not saved: ${input.storageProblem}` };
+  const brokenFile = input.storageProblems?.[0];
+  if (brokenFile) return { level: 'error', text: `State file problem: ${brokenFile.message}${input.storageProblems && input.storageProblems.length > 1 ? ` (and ${input.storageProblems.length - 1} more)` : ''}` };
   if (input.paused) return { level: 'idle', text: 'Paused: no messages are being answered' };
   if (enabled.length === 0) return { level: 'idle', text: 'No enabled accounts' };
   const failing = enabled.filter((a) => a.health.state === 'fatal' || (a.health.state === 'backoff' && a.health.lastError));
@@ -83,6 +88,9 @@ function overall(input: SnapshotInput, accounts: readonly AccountView[]): Snapsh
   const replies = repliesOverall(input.replies, input.agents.list);
   if (replies && (replies.level === 'error' || input.replies?.waiting)) return replies;
   const starting = enabled.filter((a) => a.health.state !== 'watching');
+  // A start that hit a problem says which (an imsg that hangs on every request), not a bare "Starting…".
+  const stuck = starting.find((a) => a.health.lastError);
+  if (stuck) return { level: 'warning', text: `Starting ${stuck.accountId}: ${stuck.health.lastError?.cause.summary}` };
   if (starting.length > 0) return { level: 'warning', text: `Starting ${starting.map((a) => a.accountId).join(', ')}…` };
   if (input.agents.list.length === 0) return { level: 'warning', text: 'No agent configured: messages are received but not answered' };
   const broken = input.acp?.sessions.find((s) => s.state === 'error');

@@ -27,6 +27,7 @@ export class AppendLog {
   #syncing: Promise<void> | undefined;
   #retry: NodeJS.Timeout | undefined;
   #lastError: string | undefined;
+  #failures = 0;
 
   constructor(
     readonly file: string,
@@ -145,6 +146,7 @@ export class AppendLog {
     clearTimeout(this.#retry);
     this.#retry = undefined;
     this.#lastError = undefined;
+    this.#failures = 0;
   }
 
   #failed(batch: Entry[], err: unknown): void {
@@ -153,10 +155,13 @@ export class AppendLog {
     this.#lastError = `cannot write ${this.file}: ${err instanceof Error ? err.message : String(err)}`;
     const error = new Error(this.#lastError, { cause: err });
     for (const entry of batch) entry.reject(error);
+    // A full disk stays full for a while: retry by itself, backing off (doubling, at most 30 s).
+    this.#failures++;
+    const delay = Math.min(30_000, (this.#opts.retryMs ?? 1000) * 2 ** Math.min(this.#failures - 1, 5));
     this.#retry ??= setTimeout(() => {
       this.#retry = undefined;
       // A marker, even with nothing queued: after a failed fsync it runs the compaction.
       void this.#enqueue(undefined).catch(() => undefined);
-    }, this.#opts.retryMs ?? 1000).unref();
+    }, delay).unref();
   }
 }

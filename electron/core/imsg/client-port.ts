@@ -10,6 +10,8 @@ export interface RpcClientPort {
   unsubscribe(subscription: number): Promise<void>;
   onExit(listener: (info: ExitInfo) => void): () => void;
   stderrTail(): readonly string[];
+  /** Lines that were not valid protocol (optional: test fakes may lack it). */
+  onProtocolError?(listener: (err: Error) => void): () => void;
   stop(): Promise<void>;
 }
 

@@ -57,7 +57,8 @@ function parseState(text: string): WatchState | string {
   }
   if (typeof value !== 'object' || value === null) return 'expected an object';
   const { cursor, seen } = value as { cursor?: unknown; seen?: unknown };
-  if (cursor !== null && !(typeof cursor === 'number' && Number.isInteger(cursor))) return 'cursor: expected an integer or null';
+  // A huge "integer" (1e308, saved by older versions from a hostile payload) would make imsg skip every row.
+  if (cursor !== null && !(typeof cursor === 'number' && Number.isSafeInteger(cursor) && cursor >= 0)) return 'cursor: expected a non-negative safe integer or null';
   if (!Array.isArray(seen) || !seen.every((s) => typeof s === 'string')) return 'seen: expected an array of strings';
   return { cursor, seen };
 }

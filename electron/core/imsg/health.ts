@@ -11,6 +11,13 @@ export interface HealthError {
   readonly at: string;
 }
 
+/** An error that healed: the account was watching again afterwards. */
+export interface HealedProblem {
+  readonly message: string;
+  readonly at: string;
+  readonly recoveredAt?: string;
+}
+
 /** A snapshot pushed to subscribers on every change. */
 export interface AccountHealth {
   readonly accountId: string;
@@ -32,6 +39,12 @@ export interface AccountHealth {
   readonly subscription?: number;
   /** Messages received but not yet handled by the consumer. */
   readonly queued: number;
+  /** Inbound payloads that could not be used (no or a bad id, wrong-typed fields, too deep). */
+  readonly invalidPayloads?: number;
+  /** Lines from imsg that were not valid protocol (not JSON, too long, unknown response ids). */
+  readonly protocolErrors?: number;
+  /** The last error, once the account was watching again after it. */
+  readonly lastProblem?: HealedProblem;
 }
 
 /**

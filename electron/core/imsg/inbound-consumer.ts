@@ -25,6 +25,10 @@ export interface InboundQueueOptions {
   readonly persist: (state: WatchState) => Promise<void>;
   readonly onHandlerError?: (message: QueuedMessage, err: unknown) => void;
   readonly onPersistError?: (err: unknown) => void;
+  /** A state write landed (after a failure: the problem is over). */
+  readonly onPersistOk?: () => void;
+  /** A handled message's record could not be written (defaults to onHandlerError). */
+  readonly onUnrecorded?: (message: QueuedMessage, err: unknown) => void;
   readonly onInvalid?: (payload: unknown, reason: string) => void;
   readonly maxAttempts?: number;
   readonly retryDelayMs?: number;

@@ -33,7 +33,7 @@ export class InboundQueue {
     this.#cursor = opts.initial.cursor;
     this.#highWater = opts.initial.cursor;
     // Built only when a write starts: serializing the seen keys per commit was most of a burst's CPU.
-    this.#writer = new LatestWriter(() => this.#state(), opts.persist, (err) => opts.onPersistError?.(err), opts.persistIntervalMs);
+    this.#writer = new LatestWriter(() => this.#state(), opts.persist, (err) => opts.onPersistError?.(err), opts.persistIntervalMs, () => opts.onPersistOk?.());
   }
 
   /** Last handled row id (persisted). */
@@ -60,11 +60,12 @@ export class InboundQueue {
 
   /** Queue one notification payload; returns false for duplicates and invalid payloads. */
   enqueue(payload: unknown): boolean {
-    const message = asQueued(payload);
-    if (!message) {
-      this.#opts.onInvalid?.(payload, 'message payload without an integer id');
+    const invalid = invalidReason(payload);
+    if (invalid) {
+      this.#opts.onInvalid?.(payload, invalid);
       return false;
     }
+    const message = payload as QueuedMessage;
     const key = messageKey(message) as string;
     if (this.#seen.has(key) || this.#queued.has(key)) return false;
     this.#queued.add(key);
@@ -98,7 +99,9 @@ export class InboundQueue {
       while (this.#items.length > 0) {
         const message = this.#items.shift() as QueuedMessage;
         this.#inFlight++;
-        const durable = (await handleWithRetry(this.#opts, message))?.durable;
+        // Settled into a value at once: a write that fails (a full disk) while an earlier commit is
+        // still waiting must not become an unhandled rejection that ends the process.
+        const durable = settle((await handleWithRetry(this.#opts, message))?.durable);
         this.#commits = this.#commits.then(() => this.#commitWhen(message, durable));
         // Bounded: a burst must not run ahead of the disk with thousands of undurable decisions.
         if (this.#inFlight >= maxInFlight) await new Promise<void>((resolve) => (this.#roomWaiter = resolve));
@@ -111,14 +114,12 @@ export class InboundQueue {
     }
   }
 
-  async #commitWhen(message: QueuedMessage, durable: Promise<unknown> | undefined): Promise<void> {
-    try {
-      await durable;
-    } catch (err) {
-      // The decision was acted on but could not be recorded: reported, then passed like a
-      // handler that kept failing, so one bad write cannot wedge the account.
-      this.#opts.onHandlerError?.(message, err);
-    }
+  async #commitWhen(message: QueuedMessage, durable: Promise<{ error: unknown } | undefined>): Promise<void> {
+    const failed = await durable;
+    // The decision was acted on but could not be recorded (the write itself is retried by its
+    // log): reported, then passed like a handler that kept failing, so one bad write cannot
+    // wedge the account.
+    if (failed) (this.#opts.onUnrecorded ?? this.#opts.onHandlerError)?.(message, failed.error);
     const key = messageKey(message) as string;
     this.#queued.delete(key);
     this.#seen.add(key);
@@ -137,8 +138,22 @@ export class InboundQueue {
   }
 }
 
-function asQueued(payload: unknown): QueuedMessage | undefined {
-  if (typeof payload !== 'object' || payload === null) return undefined;
+/** A `durable` promise turned into one that never rejects: undefined when it held, else its error. */
+function settle(durable: Promise<unknown> | undefined): Promise<{ error: unknown } | undefined> {
+  return durable ? durable.then(() => undefined, (error: unknown) => ({ error })) : Promise.resolve(undefined);
+}
+
+/** Why a payload cannot be queued (undefined when it can): its id must be a safe positive integer. */
+export function invalidReason(payload: unknown): string | undefined {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return 'message payload is not an object';
   const id = (payload as { id?: unknown }).id;
-  return typeof id === 'number' && Number.isInteger(id) && id > 0 ? (payload as QueuedMessage) : undefined;
+  if (id === undefined || id === null) return 'message payload without an id';
+  // 1e308 is an "integer" too: saved as the cursor it would make imsg skip every later row.
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) return `message id ${describeId(id)} is not a positive integer`;
+  return undefined;
+}
+
+function describeId(id: unknown): string {
+  const text = typeof id === 'string' ? JSON.stringify(id) : String(id);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }

@@ -16,7 +16,7 @@ export async function currentEndCursor(client: RpcClientPort, timeoutMs: number,
     if (typeof chat.id !== 'number') continue;
     const history = await client.request<{ messages?: MessageRow[] }>('messages.history', { chat_id: chat.id, limit: 1 }, { timeoutMs });
     for (const message of history.messages ?? []) {
-      if (typeof message.id === 'number' && message.id > end) end = message.id;
+      if (typeof message.id === 'number' && Number.isSafeInteger(message.id) && message.id > end) end = message.id;
     }
   }
   return end;

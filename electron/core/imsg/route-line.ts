@@ -1,4 +1,5 @@
 // Turns one stdout line into a response, a notification or a protocol problem (never throws).
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from './json-bounds.js';
 import type { ImsgErrorData } from './rpc-errors.js';
 
 /** The error member of a JSON-RPC response, normalised. */
@@ -38,6 +39,8 @@ function wireError(error: unknown): WireError {
 /** Parse with JSON.parse and route by `id` / `method`; key order and `\/` escapes never matter. */
 export function routeLine(line: string): RoutedLine {
   let msg: unknown;
+  // Bounded before parsing: a payload too deep to stringify again would fail mid-handling instead.
+  if (exceedsJsonDepth(line)) return { type: 'protocol', reason: `JSON nested deeper than ${MAX_JSON_DEPTH} levels; discarded`, json: false };
   try {
     msg = JSON.parse(line);
   } catch (err) {

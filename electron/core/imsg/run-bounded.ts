@@ -1,5 +1,6 @@
 // Run a short command (`imsg --version`, `imsg rpc --help`) with a hard deadline.
 import { execa } from 'execa';
+import { signalGroup } from '../platform/process-group.js';
 
 /** Outcome of {@link runBounded}; never a rejection. */
 export interface BoundedRun {
@@ -17,7 +18,7 @@ export interface BoundedRun {
  * wrapper script whose grandchild keeps the pipes open cannot make us wait past it.
  */
 export async function runBounded(file: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<BoundedRun> {
-  const child = execa(file, [...args], { env, extendEnv: false, stdin: 'ignore', all: true, reject: false, maxBuffer: 1024 * 1024 });
+  const child = execa(file, [...args], { env, extendEnv: false, stdin: 'ignore', all: true, reject: false, maxBuffer: 1024 * 1024, detached: true });
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), Math.max(1, timeoutMs));
@@ -25,7 +26,8 @@ export async function runBounded(file: string, args: readonly string[], env: Nod
   try {
     const result = await Promise.race([child, deadline]);
     if (result === 'timeout') {
-      child.kill('SIGKILL');
+      // The whole group: a wrapper's grandchild must not live on holding the pipe.
+      signalGroup(child.pid, 'SIGKILL');
       return { exitCode: undefined, output: '', timedOut: true };
     }
     const output = typeof result.all === 'string' ? result.all.trim() : '';

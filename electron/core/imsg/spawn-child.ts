@@ -1,6 +1,7 @@
 // The child-process port of the client: execa in production, in-memory streams in tests.
 import type { Readable, Writable } from 'node:stream';
 import { execa } from 'execa';
+import { signalGroup } from '../platform/process-group.js';
 
 /** How a child ended. */
 export interface ExitInfo {
@@ -34,6 +35,8 @@ export const spawnWithExeca: SpawnChild = (file, args, env) => {
     buffer: false,
     reject: false,
     stripFinalNewline: false,
+    // Its own process group: a stop reaches what a wrapper script started too.
+    detached: true,
   });
   // reject:false still leaves the promise settling with a failure result; nothing to catch here,
   // but guard anyway so an execa internal error can never become an unhandled rejection.
@@ -47,7 +50,7 @@ export const spawnWithExeca: SpawnChild = (file, args, env) => {
     child.once('error', reject);
     child.once('spawn', () => {
       child.off('error', reject);
-      resolve({ pid: child.pid, stdin, stdout, stderr, closed, kill: (signal) => child.kill(signal) });
+      resolve({ pid: child.pid, stdin, stdout, stderr, closed, kill: (signal) => signalGroup(child.pid, signal) });
     });
   });
 };

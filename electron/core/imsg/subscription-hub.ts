@@ -61,8 +61,10 @@ export class SubscriptionHub {
     const params = isRecord(rawParams) ? rawParams : {};
     const id = params.subscription;
     if (typeof id !== 'number') {
-      // An error without a subscription concerns the whole watch: tell every subscriber.
-      if (method === 'error') for (const handlers of [...this.#handlers.values()]) this.#dispatch(handlers, method, params);
+      // An error without a subscription concerns the watch: it goes to the newest subscription
+      // only (the live one; its session resubscribes once), never fanned out to every handler.
+      const newest = [...this.#handlers.values()].at(-1);
+      if (method === 'error' && newest) this.#dispatch(newest, method, params);
       return;
     }
     const handlers = this.#handlers.get(id);

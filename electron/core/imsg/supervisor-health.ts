@@ -28,6 +28,18 @@ export class HealthTracker {
     this.update({ lastError: { message: err.message, cause, at: new Date().toISOString() } });
   }
 
+  /** Watching again: the last error becomes "last problem (recovered at …)", so badge and error box agree. */
+  healed(): void {
+    const last = this.#fields.lastError;
+    if (!last) return;
+    this.update({ lastError: undefined, lastProblem: { message: last.cause.summary === last.message ? last.message : `${last.cause.summary} (${last.message})`, at: last.at, recoveredAt: new Date().toISOString() } });
+  }
+
+  /** Add one to a counter field (invalid payloads, protocol errors). */
+  count(field: 'invalidPayloads' | 'protocolErrors'): void {
+    this.update({ [field]: (this.#fields[field] ?? 0) + 1 });
+  }
+
   /** The current snapshot, `healthy` measured now. */
   snapshot(queued: number): AccountHealth {
     const base = { ...this.#fields, accountId: this.accountId, queued };

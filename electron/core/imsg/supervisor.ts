@@ -11,6 +11,7 @@ import type { ProbeResult } from './probe.js';
 import { checkBinary, probeSession } from './probe.js';
 import { publishProbe } from './recent-probes.js';
 import { ImsgClient } from './rpc-client.js';
+import { ImsgTimeoutError } from './rpc-errors.js';
 import { HealthTracker } from './supervisor-health.js';
 import { describeEnd } from './supervisor-end.js';
 import { runWatchSession } from './watch-session.js';
@@ -33,6 +34,12 @@ export interface SupervisorOptions {
   readonly onHandlerError?: (message: QueuedMessage, err: unknown) => void;
   /** Where the binary checks' answers persist across app restarts (`<stateDir>/imsg-binaries.json`). */
   readonly binaryFactsFile?: string;
+  /** A handled message's record could not be written (its log retries it). */
+  readonly onUnrecorded?: (message: QueuedMessage, err: unknown) => void;
+  /** A payload that cannot be queued (no or a bad id): recorded, counted in health. */
+  readonly onInvalid?: (payload: unknown, reason: string) => void;
+  /** A line from imsg that is not valid protocol: counted in health, recorded by the app. */
+  readonly onProtocolError?: (reason: string) => void;
   readonly createClient?: ClientFactory;
   readonly probe?: (opts: { cliPath: string; dbPath?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv; diagnosis?: DiagnosisContext }) => Promise<ProbeResult>;
   /** The account's dbPath and SSH host as known now: failures are worded for them (file not found, SSH advice). */
@@ -42,6 +49,8 @@ export interface SupervisorOptions {
   readonly requestTimeoutMs?: number;
   readonly pingIntervalMs?: number;
   readonly random?: () => number;
+  /** A start (probe and first request) still unanswered after this long shows its cause (default 10 s). */
+  readonly slowStartNoticeMs?: number;
 }
 
 /** Supervises one account; see the module comment. */
@@ -56,9 +65,11 @@ export class ImsgSupervisor {
   #stopping = false;
   #needProbe = true;
   #wakeSleep: (() => void) | undefined;
+  #stopRequested: { promise: Promise<false>; resolve: (v: false) => void } | undefined;
   #client: ImsgClient | ReturnType<ClientFactory> | undefined;
   /** The start probe's client, already ready: the next session watches with it. */
   #probed: ImsgClient | ReturnType<ClientFactory> | undefined;
+  #storageProblem: { file: string; message: string; since: string } | undefined;
 
   constructor(opts: SupervisorOptions) {
     this.#opts = opts;
@@ -71,12 +82,16 @@ export class ImsgSupervisor {
   start(): void {
     if (this.#loop) return;
     this.#stopping = false;
+    let resolve: (v: false) => void = () => undefined;
+    const promise = new Promise<false>((r) => (resolve = r));
+    this.#stopRequested = { promise, resolve };
     this.#loop = this.#run().finally(() => (this.#loop = undefined));
   }
 
   /** Stop: unsubscribe, let queued messages finish, stop the child, persist the cursor. */
   async stop(): Promise<void> {
     this.#stopping = true;
+    this.#stopRequested?.resolve(false);
     this.#runAbort?.abort();
     this.#wakeSleep?.();
     await this.#loop;
@@ -93,6 +108,11 @@ export class ImsgSupervisor {
     this.#runAbort?.abort();
     this.#wakeSleep?.();
     this.start();
+  }
+
+  /** The watch-state file cannot be written (a full disk), since when; undefined once a save lands. */
+  get storageProblem(): { file: string; message: string; since: string } | undefined {
+    return this.#storageProblem;
   }
 
   /** The current health snapshot. */
@@ -123,18 +143,37 @@ export class ImsgSupervisor {
     await this.#queue?.idle();
   }
 
+  /**
+   * While a start is not answered, say so after `slowStartNoticeMs` (an imsg that hangs on every
+   * request) instead of a bare "Starting…" for as long as the probe and first request take.
+   */
+  #noticeSlowStart(): () => void {
+    const ms = this.#opts.slowStartNoticeMs ?? 10_000;
+    const timer = setTimeout(() => {
+      const state = this.#health.snapshot(0).state;
+      if (state !== 'starting') return;
+      const err = new ImsgTimeoutError('chats.list', ms, true);
+      this.#health.error(new Error(`imsg has not answered for ${Math.round(ms / 1000)} s (still waiting)`), classifyImsgError(err, { firstRequest: true }));
+    }, ms);
+    timer.unref?.();
+    return () => clearTimeout(timer);
+  }
+
   async #run(): Promise<void> {
     // The start probe runs while the watch state loads (and is published at once for the permission rows).
     let early = this.#needProbe ? this.#probe() : undefined;
     const queue = await this.#ensureQueue();
     while (!this.#stopping) {
+      const clearNotice = this.#noticeSlowStart();
       if (this.#needProbe) {
         // Starting already: the probe can take seconds, and "stopped" here would read as settled.
         this.#health.update({ state: 'starting', nextRestartAt: undefined });
-        const ok = await this.#probeOk(early);
+        // A stop does not wait for a probe of a hanging imsg (it ends on its own timeout).
+        const ok = await Promise.race([this.#probeOk(early), this.#stopRequested?.promise ?? new Promise<never>(() => undefined)]);
         early = undefined;
         if (this.#stopping) break; // stop() arrived during the probe: nothing to abort yet
         if (!ok) {
+          clearNotice();
           await this.#sleep(undefined);
           continue;
         }
@@ -157,21 +196,27 @@ export class ImsgSupervisor {
         pingIntervalMs: this.#opts.pingIntervalMs ?? 30_000,
         signal: abort.signal,
         hooks: {
-          onReady: () => this.#health.update({ state: 'ready', pid: client.pid }),
-          onWatching: (subscription) => this.#health.update({ state: 'watching', subscription, cursor: queue.cursor }),
+          onReady: () => {
+            clearNotice();
+            this.#health.update({ state: 'ready', pid: client.pid });
+          },
+          onWatching: (subscription) => {
+            // Watching again: an earlier error is history now ("last problem, recovered at …").
+            this.#health.healed();
+            this.#health.update({ state: 'watching', subscription, cursor: queue.cursor });
+          },
+          onUnsubscribed: () => this.#health.update({ subscription: undefined }),
           onRequestOk: () => this.#health.update({ lastRequestOkAt: new Date().toISOString() }),
           onMessage: () => this.#health.update({ lastMessageAt: new Date().toISOString() }),
           onWarning: (err) => this.#health.error(err, classifyImsgError(err, { ...this.#opts.diagnosis?.(), stderrTail: client.stderrTail() })),
         },
       });
       this.#client = undefined;
+      clearNotice();
       this.#health.update({ pid: undefined, subscription: undefined });
       if (this.#stopping) break;
-      if (end.kind === 'stopped') {
-        // retry(): restart at once, no backoff.
-        this.#health.update({ restarts: this.#health.snapshot(0).restarts + 1 });
-        continue;
-      }
+      // retry(): restart at once, no backoff; a restart the owner asked for is not a crash.
+      if (end.kind === 'stopped') continue;
       const described = describeEnd(end, client.stderrTail(), this.#opts.diagnosis?.());
       this.#health.error(described.error, described.cause);
       const stable = end.watched && Date.now() - startedAt >= this.#backoff.stableMs;
@@ -191,24 +236,44 @@ export class ImsgSupervisor {
       handle: this.#opts.onMessage,
       persist: (state) => this.#store.save(state).then(() => this.#health.update({ cursor: state.cursor })),
       onHandlerError: this.#opts.onHandlerError,
+      onUnrecorded: this.#opts.onUnrecorded,
+      onInvalid: (payload, reason) => {
+        this.#health.count('invalidPayloads');
+        this.#opts.onInvalid?.(payload, reason);
+      },
       // The state holds the last 4096 message keys (~200 KB): written per message, a steady
       // 100 msg/s meant 20 MB/s of fsynced writes. A crash replays at most this much, and every
       // replayed dispatch is recognised by the reply journal (answered once).
       persistIntervalMs: PERSIST_INTERVAL_MS,
-      onPersistError: (err) => this.#health.error(err as Error, { kind: 'unknown', summary: 'Could not save the watch position (disk full or not writable?).' }),
+      onPersistError: (err) => {
+        const message = err instanceof Error ? err.message : String(err);
+        this.#storageProblem = { file: this.#store.file, message, since: this.#storageProblem?.since ?? new Date().toISOString() };
+        this.#health.error(err as Error, { kind: 'unknown', summary: 'Could not save the watch position (disk full or not writable?).' });
+      },
+      onPersistOk: () => {
+        if (!this.#storageProblem) return;
+        this.#storageProblem = undefined;
+        if (this.#health.snapshot(0).state === 'watching') this.#health.healed();
+      },
     });
     this.#health.update({ cursor: loaded.state.cursor });
     return this.#queue;
   }
 
   #newClient(): ImsgClient | ReturnType<ClientFactory> {
-    return (this.#opts.createClient ?? ((o) => new ImsgClient(o)))({
+    const client = (this.#opts.createClient ?? ((o) => new ImsgClient(o)))({
       cliPath: this.#opts.cliPath,
       dbPath: this.#opts.dbPath,
       env: this.#opts.env,
       firstRequestTimeoutMs: this.#opts.firstRequestTimeoutMs,
       requestTimeoutMs: this.#opts.requestTimeoutMs,
     });
+    // From its first line (the probe's client becomes the watch session's): every protocol error counts.
+    client.onProtocolError?.((err) => {
+      this.#health.count('protocolErrors');
+      this.#opts.onProtocolError?.(err.message);
+    });
+    return client;
   }
 
   /**
@@ -245,6 +310,8 @@ export class ImsgSupervisor {
     this.#health.update({ imsgVersion: probe.version, protocol: probe.protocol });
     if (!probe.fatal) {
       this.#needProbe = false;
+      // Not fatal, but say why (an imsg that hangs on every request): not a bare "Starting…".
+      if (!probe.ok && probe.error) this.#health.error(new Error(probe.error), probe.cause ?? classifyImsgError(new Error(probe.error)));
       return true;
     }
     const error = new Error(probe.error ?? 'imsg cannot be used');

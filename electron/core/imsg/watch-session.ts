@@ -12,7 +12,16 @@ export interface SessionHooks {
   onMessage(): void;
   /** A non-fatal problem (e.g. a terminal `error` notification that was resubscribed). */
   onWarning(err: Error): void;
+  /** The subscription ended (an `error` notification); a resubscribe follows after a backoff. */
+  onUnsubscribed?(): void;
 }
+
+/** First wait before resubscribing after a watch error; doubles per failure up to {@link RESUBSCRIBE_MAX_MS}. */
+export const RESUBSCRIBE_BASE_MS = 1000;
+/** Longest wait between two resubscribes. */
+export const RESUBSCRIBE_MAX_MS = 60_000;
+/** A subscription that lived this long resets the backoff. */
+const RESUBSCRIBE_STABLE_MS = 60_000;
 
 /** Inputs of {@link runWatchSession}. */
 export interface WatchSessionOptions {
@@ -27,6 +36,8 @@ export interface WatchSessionOptions {
   readonly pingIntervalMs: number;
   readonly hooks: SessionHooks;
   readonly signal: AbortSignal;
+  /** First resubscribe delay (default {@link RESUBSCRIBE_BASE_MS}). */
+  readonly resubscribeBaseMs?: number;
 }
 
 /** How a session ended. */
@@ -52,6 +63,30 @@ export async function runWatchSession(opts: WatchSessionOptions): Promise<Sessio
     wake();
   };
 
+  // One resubscribe per failure, after a backoff: errors arriving meanwhile (an imsg repeating an
+  // id-less error every second) are the same failure, not new ones.
+  let resubscribing = false;
+  let over = false;
+  let failures = 0;
+  let subscribedAt = 0;
+  let retry: NodeJS.Timeout | undefined;
+  const resubscribe = (error: { message: string }): void => {
+    if (resubscribing || over || signal.aborted || exit) return;
+    resubscribing = true;
+    // Terminal for that subscription (imsg §2.5): its handlers go, and we resume from the last row received.
+    hooks.onWarning(new Error(`watch error: ${error.message}`));
+    hooks.onUnsubscribed?.();
+    const old = subscription;
+    subscription = undefined;
+    if (old !== undefined) client.unsubscribe(old).catch(() => undefined);
+    failures = subscribedAt > 0 && Date.now() - subscribedAt >= RESUBSCRIBE_STABLE_MS ? 1 : failures + 1;
+    const delay = Math.min(RESUBSCRIBE_MAX_MS, (opts.resubscribeBaseMs ?? RESUBSCRIBE_BASE_MS) * 2 ** Math.min(failures - 1, 16));
+    retry = setTimeout(() => {
+      retry = undefined;
+      subscribe().then(() => (resubscribing = false), fail);
+    }, delay);
+  };
+
   const subscribe = async (): Promise<void> => {
     const since = sinceRowidFor(queue.resumeFrom);
     const params = { ...opts.watchParams, ...(since === undefined ? {} : { since_rowid: since }) };
@@ -60,13 +95,9 @@ export async function runWatchSession(opts: WatchSessionOptions): Promise<Sessio
         queue.enqueue(message);
         hooks.onMessage();
       },
-      onError: (error) => {
-        // Terminal for that subscription (imsg §2.5): resume from the last row we received.
-        hooks.onWarning(new Error(`watch error: ${error.message}`));
-        subscription = undefined;
-        subscribe().catch(fail);
-      },
+      onError: resubscribe,
     }, { timeoutMs: opts.requestTimeoutMs });
+    subscribedAt = Date.now();
     hooks.onWatching(subscription);
   };
 
@@ -93,6 +124,8 @@ export async function runWatchSession(opts: WatchSessionOptions): Promise<Sessio
     failure ??= err;
   } finally {
     if (ping) clearInterval(ping);
+    over = true;
+    clearTimeout(retry);
     signal.removeEventListener('abort', onAbort);
   }
 

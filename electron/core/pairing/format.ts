@@ -1,4 +1,5 @@
 // Plain-text views of pairing state for the CLI (and anything else that prints to a terminal).
+import { safeField } from '../text/terminal-safe.js';
 import type { PairingRequest } from './types.js';
 
 /** A short human duration: `45s`, `12m`, `1h 3m`. Negative values count as zero. */
@@ -12,7 +13,9 @@ export function formatDuration(ms: number): string {
 }
 
 /** Left-aligned columns separated by two spaces; the first row is the header. */
-export function formatTable(rows: ReadonlyArray<readonly string[]>): string {
+export function formatTable(unsafeRows: ReadonlyArray<readonly string[]>): string {
+  // Cells come from senders and files: escaped, so one row stays one line and drives no terminal.
+  const rows = unsafeRows.map((row) => row.map(safeField));
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
   return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ')).join('\n') + '\n';

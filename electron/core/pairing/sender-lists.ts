@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import { withFileLock } from '../fs/file-lock.js';
 import { normalizeHandle } from '../policy/normalize.js';
+import { pairingFileProblems, type PairingFileProblem } from './file-health.js';
 import { CachedListReader, readList, writeList } from './files.js';
 import { accountsWithFiles, DEFAULT_ACCOUNT_ID, normalizeAccountId, PairingPaths } from './paths.js';
 import type { ListKind } from './schema.js';
@@ -23,6 +24,11 @@ export class SenderLists {
   async readApproved(accountId: string): Promise<string[]> {
     const entries = await Promise.all(this.listFiles('allowFrom', normalizeAccountId(accountId)).map((f) => this.reader.read(f, 'allowFrom')));
     return [...new Set(entries.flat())];
+  }
+
+  /** Every pairing file that cannot be used right now (for status: a broken file is never "healthy"). */
+  fileProblems(): Promise<PairingFileProblem[]> {
+    return pairingFileProblems(this.paths, this.reader);
   }
 
   /** Approved senders of one account or of every account that has any. */

@@ -2,7 +2,7 @@
 // journal may already have been answered, and only the texts tell whether the chat shows them.
 // Written synchronously (page cache, microseconds): the record is there before imsg gets the
 // request, so even a crash right after it leaves the evidence. Only a power loss could lose it.
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** The texts a reply was about to send, and when. */
@@ -19,6 +19,7 @@ export class SendIntents {
   readonly #intents = new Map<string, SendIntent>();
   #fd: number | undefined;
   #bytes = 0;
+  #problem: string | undefined;
 
   constructor(readonly file: string) {}
 
@@ -27,23 +28,43 @@ export class SendIntents {
     return join(stateDir, 'send-intents.jsonl');
   }
 
-  /** Read what the previous run recorded (a torn or bad line is skipped: it promised nothing). */
+  /** Why the file cannot be trusted or written (status shows it); undefined when fine. */
+  get problem(): string | undefined {
+    return this.#problem;
+  }
+
+  /**
+   * Read what the previous run recorded (a torn last line is skipped: it promised nothing). Bad
+   * lines elsewhere are reported in {@link problem} and rewritten away at once (a copy is kept).
+   */
   load(): void {
     let text = '';
     try {
       text = readFileSync(this.file, 'utf8');
-    } catch {
-      return; // none yet
+    } catch (err) {
+      // Unreadable is not "none yet": a crash check without it could repeat a reply.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.#problem = `cannot read ${this.file}: ${(err as Error).message}`;
+      return;
     }
-    for (const line of text.split('\n')) {
-      try {
-        const { id, texts, at } = JSON.parse(line) as { id?: unknown; texts?: unknown; at?: unknown };
-        if (typeof id === 'string' && Array.isArray(texts) && texts.every((t) => typeof t === 'string') && typeof at === 'string') this.#intents.set(id, { texts, at });
-      } catch {
-        // skipped
-      }
+    const lines = text.split('\n');
+    const last = lines.findLastIndex((l) => l.trim() !== '');
+    let bad = 0;
+    for (const [i, line] of lines.entries()) {
+      if (line.trim() === '') continue;
+      const intent = parseIntent(line);
+      if (intent) this.#intents.set(intent.id, intent.intent);
+      else if (i !== last) bad++;
     }
     this.#bytes = Buffer.byteLength(text);
+    if (bad === 0) return;
+    this.#problem = `${this.file}: ${bad} bad line(s) ignored`;
+    try {
+      writeFileSync(`${this.file}.corrupt-${Date.now()}`, text, { mode: 0o600 });
+      this.#compact();
+      this.#problem = undefined;
+    } catch (err) {
+      this.#problem += `; could not rewrite it: ${(err as Error).message}`;
+    }
   }
 
   /** The intent recorded for a job (this run or the last), if any. */
@@ -63,9 +84,11 @@ export class SendIntents {
       this.#fd ??= this.#open('a');
       writeSync(this.#fd, line);
       this.#bytes += Buffer.byteLength(line);
+      this.#problem = undefined;
       return undefined;
     } catch (err) {
       this.#fd = undefined; // reopened by the next record
+      this.#problem = `cannot write ${this.file}: ${(err as Error).message}`;
       return `could not record the reply before sending it (${this.file}): ${(err as Error).message}`;
     }
   }
@@ -101,4 +124,14 @@ export class SendIntents {
     this.close();
     this.#bytes = Buffer.byteLength(text);
   }
+}
+
+function parseIntent(line: string): { id: string; intent: SendIntent } | undefined {
+  try {
+    const { id, texts, at } = JSON.parse(line) as { id?: unknown; texts?: unknown; at?: unknown };
+    if (typeof id === 'string' && Array.isArray(texts) && texts.every((t) => typeof t === 'string') && typeof at === 'string') return { id, intent: { texts, at } };
+  } catch {
+    // not JSON
+  }
+  return undefined;
 }

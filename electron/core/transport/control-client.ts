@@ -1,5 +1,6 @@
 // The CLI side of the control socket: call a verb on the running app.
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import type { VerbInput, VerbName, VerbOutput, VerbResult } from '../../contract/channels.js';
 import { controlSocketPath, socketAlive } from './control-socket.js';
 
@@ -7,6 +8,19 @@ import { controlSocketPath, socketAlive } from './control-socket.js';
 export async function connectControl(stateDir: string): Promise<ControlClient | undefined> {
   const path = controlSocketPath(stateDir);
   return (await socketAlive(path)) ? new ControlClient(path) : undefined;
+}
+
+/** Why no client could connect: nobody answers, or an app runs but the socket refuses us (another user's). */
+export function controlSocketRefusal(stateDir: string): Promise<'none' | 'forbidden'> {
+  const path = controlSocketPath(stateDir);
+  return new Promise((resolve) => {
+    const sock = connect(path);
+    sock.once('connect', () => {
+      sock.destroy();
+      resolve('none');
+    });
+    sock.once('error', (err: NodeJS.ErrnoException) => resolve(err.code === 'EACCES' || err.code === 'EPERM' ? 'forbidden' : 'none'));
+  });
 }
 
 /** Calls verbs over the control socket. */

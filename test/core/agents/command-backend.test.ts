@@ -17,6 +17,11 @@ const SCRIPTS: Record<string, string> = {
   'no-stdin.js': `process.stdout.write('did not read');`,
   'fail.js': `for (let i = 1; i <= 8; i++) process.stderr.write('line ' + i + '\\n'); process.exit(3);`,
   'hang.js': `require('fs').writeFileSync(process.argv[2], String(process.pid)); setInterval(() => {}, 1000);`,
+  // Traps TERM and leaves a grandchild holding the pipes (the adversarial run's "sleep 300 &").
+  'family.js': `const { spawn } = require('child_process'); process.on('SIGTERM', () => {});
+    const kid = spawn('sleep', ['300'], { stdio: ['ignore', 'inherit', 'inherit'] });
+    require('fs').writeFileSync(process.argv[2], process.pid + ' ' + kid.pid); setInterval(() => {}, 1000);`,
+  'stderr-flood.js': `const chunk = 'x'.repeat(65536) + '\\n'; for (let i = 0; i < 40; i++) process.stderr.write(chunk); process.stdout.write('ok');`,
   'env.js': `process.stdout.write(JSON.stringify({ keys: Object.keys(process.env).sort(), cwd: process.cwd() }));`,
 };
 
@@ -80,6 +85,22 @@ describe('command backend', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     const pid = Number(await fs.readFile(pidFile, 'utf8'));
     await expect.poll(() => gone(pid), { timeout: 5_000, interval: 50 }).toBe(true);
+  });
+
+  it('on timeout kills the whole process group: a TERM-trapping child and its grandchild are gone', async () => {
+    const pidFile = join(dir, 'family.pid');
+    const err = await expectAgentError(backend('family.js', { argv: [process.execPath, join(dir, 'family.js'), pidFile], timeoutMs: 700 }).reply(request));
+    expect(err.kind).toBe('timeout');
+    const pids = (await fs.readFile(pidFile, 'utf8')).split(' ').map(Number);
+    expect(pids).toHaveLength(2);
+    // TERM is trapped: KILL follows after the 2 s grace, for the grandchild too.
+    for (const pid of pids) await expect.poll(() => gone(pid), { timeout: 6_000, interval: 50 }).toBe(true);
+  });
+
+  it('a stderr flood is reported as stderr, not stdout', async () => {
+    const err = await expectAgentError(backend('stderr-flood.js').reply(request));
+    expect(err.kind).toBe('invalid-reply');
+    expect(err.message).toContain('bytes to stderr');
   });
 
   it('passes only PATH, HOME, LANG and the listed names; runs in cwd', async () => {

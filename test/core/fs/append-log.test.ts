@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppendLog, type AppendLogIo, type AppendLogOptions, fileIo } from '../../../electron/core/fs/append-log.js';
+import { until } from '../../helpers/until.js';
 
 let dir: string;
 let file: string;
@@ -25,7 +26,12 @@ function open(state: string[], opts: Partial<AppendLogOptions> = {}): AppendLog 
 
 /** The lines of the file. */
 async function lines(): Promise<string[]> {
-  return (await fs.readFile(file, 'utf8')).split('\n').filter((l) => l !== '');
+  // No file yet reads as no lines (the tests poll before the first write lands).
+  const text = await fs.readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return '';
+    throw err;
+  });
+  return text.split('\n').filter((l) => l !== '');
 }
 
 /** A promise and the function that settles it. */
@@ -89,18 +95,17 @@ describe('AppendLog', () => {
     let aDone = false;
     let bDone = false;
     const a = log.append('a').then(() => (aDone = true));
-    await new Promise((r) => setTimeout(r, 20));
+    // Polled, not slept: on a loaded machine the first write can take longer than any fixed wait.
+    await until(async () => syncs.length === 1 && (await lines()).length === 1, 'a written, its fsync started');
     expect(await lines()).toEqual(['a']); // in the file (a crash of the app keeps it), not yet synced
-    expect(syncs).toHaveLength(1);
     const b = log.append('b').then(() => (bDone = true));
-    await new Promise((r) => setTimeout(r, 20));
+    await until(async () => (await lines()).length === 2, 'b written');
     expect(await lines()).toEqual(['a', 'b']); // not held back by the fsync in flight
     expect([aDone, bDone]).toEqual([false, false]);
     syncs[0]?.();
     await a;
-    await new Promise((r) => setTimeout(r, 20));
+    await until(() => syncs.length === 2, 'the second fsync to start');
     expect(bDone).toBe(false); // the first fsync may have started before b was written
-    expect(syncs).toHaveLength(2);
     syncs[1]?.();
     await b;
   });
@@ -122,7 +127,7 @@ describe('AppendLog', () => {
     await expect(first).rejects.toThrow(`cannot write ${file}: EIO`);
     expect(log.lastError).toContain('EIO');
     // The retry compacts: the file is the live state, written and synced afresh.
-    await new Promise((r) => setTimeout(r, 80));
+    await until(async () => (await lines()).join() === 'live-1,live-2', 'the compaction');
     expect(await lines()).toEqual(['live-1', 'live-2']);
     await log.append('b');
     expect(await lines()).toEqual(['live-1', 'live-2', 'b']);

@@ -69,6 +69,11 @@ export class FakeClient implements RpcClientPort {
     this.exit({ code: 0, signal: null });
   }
 
+  /** The handlers registered for a subscription id (undefined once removed). */
+  handlersFor(id: number): WatchHandlers | undefined {
+    return this.#handlers.get(id);
+  }
+
   /** Deliver a `message` notification to every live subscription. */
   emit(message: Record<string, unknown>): void {
     for (const h of this.#handlers.values()) h.onMessage(message);

@@ -46,7 +46,9 @@ describe('supervisor ↔ imsg-sim', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(a.received.map((m) => m.guid)).toEqual([first.guid, ...during.map((d) => d.guid)]);
     expect(a.supervisor.health().restarts).toBe(1);
-    expect(a.supervisor.health().lastError?.cause.kind).toBe('exited');
+    // Watching again: the crash is history, shown as the last problem with when it healed.
+    expect(a.supervisor.health().lastError).toBeUndefined();
+    expect(a.supervisor.health().lastProblem).toMatchObject({ recoveredAt: expect.any(String) });
   });
 
   it('resumes from the persisted cursor across an app restart', async () => {

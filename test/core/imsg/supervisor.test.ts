@@ -111,11 +111,48 @@ describe('ImsgSupervisor', () => {
     client.emitError('database is locked (code: 5)');
     await until(() => client.subscribeCalls.length === 2, 2000, 'resubscribe');
     expect(client.subscribeCalls[1]).toMatchObject({ since_rowid: 6 });
-    expect(sup.health().lastError?.message).toContain('database is locked');
+    await until(() => sup.health().state === 'watching' && sup.health().subscription === 2, 2000, 'watching again');
+    expect(sup.health().lastError).toBeUndefined();
+    expect(sup.health().lastProblem?.message).toContain('database is locked');
     expect(factory.clients).toHaveLength(1);
     client.emit(msg(7));
     await sup.idle();
     expect(seen.map((m) => m.id)).toEqual([6, 7]);
+  });
+
+  it('resubscribes once per failure, after a backoff, however many errors arrive meanwhile', async () => {
+    const { sup, factory } = make({ chats: [{ id: 1, newestId: 5 }] });
+    sup.start();
+    await until(() => sup.health().state === 'watching');
+    const client = factory.clients[0]!;
+    const live = client.handlersFor(1)!;
+    // A hostile imsg repeats the error on the old subscription every few ms.
+    for (let i = 0; i < 50; i++) live.onError({ message: 'boom' });
+    expect(sup.health().lastError?.message).toContain('boom');
+    expect(sup.health().subscription).toBeUndefined();
+    await until(() => client.subscribeCalls.length === 2, 3000, 'one resubscribe');
+    const second = client.handlersFor(2)!;
+    for (let i = 0; i < 50; i++) second.onError({ message: 'boom again' });
+    await new Promise((r) => setTimeout(r, 1200));
+    // The second failure waits 2 s: no third subscribe yet, and the old handlers were dropped.
+    expect(client.subscribeCalls).toHaveLength(2);
+    expect(client.handlersFor(1)).toBeUndefined();
+  });
+
+  it('refuses ids that are not safe positive integers: counted, never the cursor', async () => {
+    const invalid: string[] = [];
+    const { sup, factory, seen } = make({ chats: [{ id: 1, newestId: 5 }] }, { onInvalid: (_p, reason) => invalid.push(reason) });
+    sup.start();
+    await until(() => sup.health().state === 'watching');
+    const client = factory.clients[0]!;
+    for (const id of [1e308, -3, 0, 2.5, '7', undefined]) client.emit({ ...msg(9), id });
+    client.emit(msg(6));
+    await sup.idle();
+    expect(seen.map((m) => m.id)).toEqual([6]);
+    expect(invalid).toHaveLength(6);
+    expect(invalid[0]).toContain('1e+308');
+    expect(sup.health()).toMatchObject({ invalidPayloads: 6, cursor: 6 });
+    expect((await stateOnDisk()).cursor).toBe(6);
   });
 
   it('waits in fatal when imsg has no rpc command, until a manual retry', async () => {

@@ -60,9 +60,14 @@ export function AccountCard({ account }: AccountCardProps) {
           <details>
             <summary>Details</summary>
             <p className="detail">{err.message}</p>
-            {err.cause.detail ? <p className="detail">{err.cause.detail}</p> : null}
+            {err.cause.detail && !err.message.includes(err.cause.detail) ? <p className="detail">{err.cause.detail}</p> : null}
           </details>
         </div>
+      ) : health.lastProblem ? (
+        // Watching again: the error is history, so the box is gone and the badge agrees with it.
+        <p className="muted" aria-label={`Last problem of ${accountId}`}>
+          Last problem (recovered {formatAgo(health.lastProblem.recoveredAt ?? health.lastProblem.at, now)}): {health.lastProblem.message}
+        </p>
       ) : null}
       <div className="actions">
         <ActionButton pendingKey={accountKey('restart', accountId)} label={`Restart ${accountId}`} onClick={() => void restartAccount(accountId)}>
