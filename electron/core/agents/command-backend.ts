@@ -5,7 +5,7 @@ import { agentErrorFactory } from './agent-error.js';
 import type { CommandBackendConfig } from './backend-schema.js';
 import { commandCwd, commandEnv, resolveProgram } from './command-env.js';
 import { runWithDeadline } from './deadline.js';
-import { terminateGroup, trackGroup } from '../platform/process-group.js';
+import { stopAllGroups, terminateGroup, trackGroup } from '../platform/process-group.js';
 import type { AgentBackend, AgentDeps, AgentReply, AgentRequest, BackendCheck } from './types.js';
 import { buildEnvelope } from './types.js';
 
@@ -15,6 +15,11 @@ export const COMMAND_DEFAULT_TIMEOUT_MS = 60_000;
 const MAX_OUTPUT_BYTES = 1024 * 1024;
 /** After SIGTERM on timeout, SIGKILL follows this much later. */
 const FORCE_KILL_AFTER_MS = 2_000;
+
+/** A stop: every command agent still running gets TERM, then KILL after the grace; resolves once all were sent. */
+export function stopCommandAgents(): Promise<void> {
+  return stopAllGroups(FORCE_KILL_AFTER_MS);
+}
 
 /** The last `lines` non-empty lines of `text`, at most 500 characters. */
 export function tailLines(text: string, lines = 5): string {
@@ -39,12 +44,13 @@ export class CommandBackend implements AgentBackend {
 
   /**
    * Run the command once, in its own process group; on timeout or stop the whole group is killed
-   * (SIGTERM, then SIGKILL) and the call rejects at once, whatever its children do.
+   * (SIGTERM, then SIGKILL after a bounded grace) before the call rejects, whatever its children do.
    */
   async reply(req: AgentRequest): Promise<AgentReply> {
     const [program, ...args] = this.config.argv as [string, ...string[]];
     const timeoutMs = this.config.timeoutMs ?? COMMAND_DEFAULT_TIMEOUT_MS;
     let pid: number | undefined;
+    let ended: Promise<void> | undefined;
     const result = await runWithDeadline(
       timeoutMs,
       req.signal,
@@ -62,13 +68,19 @@ export class CommandBackend implements AgentBackend {
         });
         pid = child.pid;
         const untrack = trackGroup(pid);
-        signal.addEventListener('abort', () => void terminateGroup(pid, FORCE_KILL_AFTER_MS), { once: true });
+        signal.addEventListener('abort', () => {
+          ended = terminateGroup(pid, FORCE_KILL_AFTER_MS);
+        }, { once: true });
         // Kept until the group is gone, not only the child: grandchildren die with the app too.
         void child.finally(() => setTimeout(untrack, FORCE_KILL_AFTER_MS + 500).unref());
         return child;
       },
       () => this.#fail('timeout', `${program} did not finish within ${timeoutMs} ms and was killed (with its child processes)`),
-    );
+    ).catch(async (err: unknown) => {
+      // Timed out or stopped: the group is gone (KILL sent at worst) before the caller may try again.
+      await ended;
+      throw err;
+    });
     const stderrTail = tailLines(typeof result.stderr === 'string' ? result.stderr : '');
     const withTail = (text: string) => (stderrTail ? `${text}; stderr: ${stderrTail}` : text);
     if (result.isMaxBuffer) {

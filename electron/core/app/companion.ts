@@ -6,6 +6,7 @@ import type { AcpTiming } from '../acp/session-host.js';
 import { acpSessionViews } from '../acp/session-views.js';
 import { AgentHealthBook } from '../agents/agent-health.js';
 import { probeAgents } from '../agents/agent-probe.js';
+import { stopCommandAgents } from '../agents/command-backend.js';
 import { AgentRegistry } from '../agents/registry.js';
 import { resolveAccounts, type ResolvedAccount } from '../config/accounts.js';
 import { ConfigStore } from '../config/config-store.js';
@@ -174,6 +175,9 @@ export class Companion {
     for (const stop of this.#stops.splice(0)) stop();
     await this.#sync;
     await Promise.all([...this.#runtimes.values()].map(({ runtime }) => runtime.stop()));
+    // The drain is over: an agent call still running is ended (TERM, then KILL) and its reply
+    // parked for the next start; nothing of its process group outlives the app.
+    await stopCommandAgents();
     await this.queue.idle();
     this.#runtimes.clear();
     await this.acp.stop();

@@ -28,15 +28,26 @@ export function groupAlive(pid: number): boolean {
   }
 }
 
+/** Groups being terminated (TERM sent, KILL maybe still to come), by leader pid. */
+const ending = new Map<number, Promise<void>>();
+
 /**
  * TERM the group, then KILL it if anything of it is still there after `graceMs`. Resolves once
- * the KILL was sent (or the group was gone): never waits on what a trapped TERM does.
+ * the KILL was sent (or the group was gone): never waits on what a trapped TERM does. Until then
+ * the kill is pending: {@link stopAllGroups} waits for it (an exit must not cut its KILL off).
  */
-export async function terminateGroup(pid: number | undefined, graceMs: number): Promise<void> {
-  if (pid === undefined || !signalGroup(pid, 'SIGTERM')) return;
-  const deadline = Date.now() + graceMs;
-  while (Date.now() < deadline && groupAlive(pid)) await new Promise((r) => setTimeout(r, Math.min(50, graceMs)));
-  if (groupAlive(pid)) signalGroup(pid, 'SIGKILL');
+export function terminateGroup(pid: number | undefined, graceMs: number): Promise<void> {
+  if (pid === undefined) return Promise.resolve();
+  const running = ending.get(pid);
+  if (running) return running;
+  const done = (async () => {
+    if (!signalGroup(pid, 'SIGTERM')) return;
+    const deadline = Date.now() + graceMs;
+    while (Date.now() < deadline && groupAlive(pid)) await new Promise((r) => setTimeout(r, Math.min(50, graceMs)));
+    if (groupAlive(pid)) signalGroup(pid, 'SIGKILL');
+  })().finally(() => ending.delete(pid));
+  ending.set(pid, done);
+  return done;
 }
 
 const live = new Set<number>();
@@ -53,4 +64,13 @@ export function trackGroup(pid: number | undefined): () => void {
     });
   }
   return () => live.delete(pid);
+}
+
+/**
+ * A stop: TERM every tracked group still alive, KILL what is left after `graceMs`, and wait for
+ * the kills already under way (a timed-out call's), so nothing of them outlives the process.
+ */
+export async function stopAllGroups(graceMs: number): Promise<void> {
+  const groups = [...live].filter((pid) => groupAlive(pid));
+  await Promise.all([...groups.map((pid) => terminateGroup(pid, graceMs)), ...ending.values()]);
 }

@@ -38,6 +38,8 @@ export async function askAgent(rt: AccountRuntime, job: PendingJob, input: AskIn
   }
   // Remote attachments were copied here by scp, so every media path in the context is local.
   const context = { ...buildInboundContext({ accountId: account.accountId, message, decision: d, history, media: media?.valid.map((m) => ({ path: m.path, mimeType: m.mimeType })) }) };
+  // A retry whose turn came while the account began stopping is not started: the next start asks.
+  if (rt.stopping && rt.replies.retrying(job)) return 'interrupted';
   // Taken last: this call may be the one trial a failing agent gets, and must then report back.
   const trial = deps.health.admit(agentId);
   if (trial) return wait(trial);

@@ -60,6 +60,11 @@ export class ReplyLanes {
     return entries;
   }
 
+  /** True when `job` is the waiting first message of its chat (this attempt is a retry). */
+  retrying(job: PendingJob): boolean {
+    return this.holds.head(conversationKey(job))?.job.id === job.id;
+  }
+
   /** `job` no longer needs its group history. */
   forgetHistory(job: PendingJob): void {
     this.#histories.delete(job.id);

@@ -4,7 +4,7 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandBackendConfig } from '../../../electron/core/agents/backend-schema.js';
-import { CommandBackend } from '../../../electron/core/agents/command-backend.js';
+import { CommandBackend, stopCommandAgents } from '../../../electron/core/agents/command-backend.js';
 import type { AgentDeps, AgentRequest } from '../../../electron/core/agents/types.js';
 import { expectAgentError } from './expect-agent-error.js';
 
@@ -21,6 +21,11 @@ const SCRIPTS: Record<string, string> = {
   'family.js': `const { spawn } = require('child_process'); process.on('SIGTERM', () => {});
     const kid = spawn('sleep', ['300'], { stdio: ['ignore', 'inherit', 'inherit'] });
     require('fs').writeFileSync(process.argv[2], process.pid + ' ' + kid.pid); setInterval(() => {}, 1000);`,
+  // The same family, noting each TERM it ignores (a stop must TERM before it KILLs).
+  'family-noted.js': `const { spawn } = require('child_process'); const fs = require('fs');
+    process.on('SIGTERM', () => fs.writeFileSync(process.argv[2] + '.term', 'TERM'));
+    const kid = spawn('sleep', ['300'], { stdio: ['ignore', 'inherit', 'inherit'] });
+    fs.writeFileSync(process.argv[2], process.pid + ' ' + kid.pid); setInterval(() => {}, 1000);`,
   'stderr-flood.js': `const chunk = 'x'.repeat(65536) + '\\n'; for (let i = 0; i < 40; i++) process.stderr.write(chunk); process.stdout.write('ok');`,
   'env.js': `process.stdout.write(JSON.stringify({ keys: Object.keys(process.env).sort(), cwd: process.cwd() }));`,
 };
@@ -89,12 +94,34 @@ describe('command backend', () => {
 
   it('on timeout kills the whole process group: a TERM-trapping child and its grandchild are gone', async () => {
     const pidFile = join(dir, 'family.pid');
+    const started = Date.now();
     const err = await expectAgentError(backend('family.js', { argv: [process.execPath, join(dir, 'family.js'), pidFile], timeoutMs: 700 }).reply(request));
     expect(err.kind).toBe('timeout');
+    // TERM is trapped: the call rejects only once KILL followed after the 2 s grace (a retry
+    // never starts while the timed-out group lives), and the grandchild dies with it.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2_600);
     const pids = (await fs.readFile(pidFile, 'utf8')).split(' ').map(Number);
     expect(pids).toHaveLength(2);
-    // TERM is trapped: KILL follows after the 2 s grace, for the grandchild too.
-    for (const pid of pids) await expect.poll(() => gone(pid), { timeout: 6_000, interval: 50 }).toBe(true);
+    for (const pid of pids) await expect.poll(() => gone(pid), { timeout: 1_000, interval: 20 }).toBe(true);
+  });
+
+  it('a stop ends a running call: its group gets TERM, then KILL, before the stop resolves', async () => {
+    const pidFile = join(dir, 'stopped.pid');
+    const call = backend('family-noted.js', { argv: [process.execPath, join(dir, 'family-noted.js'), pidFile], timeoutMs: 60_000 }).reply(request);
+    call.catch(() => undefined);
+    await expect.poll(() => fs.readFile(pidFile, 'utf8').catch(() => ''), { timeout: 5_000, interval: 20 }).toContain(' ');
+    const pids = (await fs.readFile(pidFile, 'utf8')).split(' ').map(Number);
+    const stopAt = Date.now();
+    await stopCommandAgents();
+    expect(Date.now() - stopAt).toBeGreaterThanOrEqual(1_900);
+    expect(await fs.readFile(`${pidFile}.term`, 'utf8')).toBe('TERM');
+    const err = await expectAgentError(call);
+    expect(err.message).toContain('killed by SIGKILL');
+    for (const pid of pids) await expect.poll(() => gone(pid), { timeout: 1_000, interval: 20 }).toBe(true);
+    // Nothing is left to stop.
+    const again = Date.now();
+    await stopCommandAgents();
+    expect(Date.now() - again).toBeLessThan(500);
   });
 
   it('a stderr flood is reported as stderr, not stdout', async () => {
