@@ -4,6 +4,7 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatusReport } from '../../electron/cli/status-format.js';
+import { APPROVED_NOTE_TEXT } from '../../electron/core/pairing/reply-text.js';
 import { SIM_BIN } from '../helpers/bins.js';
 import { type OutboxRow, type ServeProcess, until, World } from './serve-harness.js';
 
@@ -60,16 +61,18 @@ describe('serve without a config (setup mode)', () => {
 
     const first = world.inject({ from: STRANGER, text: 'now?' });
     const [pairing] = await outboxOf(1);
-    const code = /Pairing code:\n```\n([A-Z0-9]{8})\n```/.exec(pairing?.text ?? '')?.[1] ?? '';
+    const code = /pairing approve ([A-Z0-9]{8})$/.exec(pairing?.text ?? '')?.[1] ?? '';
     expect(code).not.toBe('');
     expect(pairing?.chat_id).toBe(first.chat_id);
     expect(await world.cli(['pairing', 'approve', code])).toMatchObject({ exitCode: 0 });
 
+    // The approval note (pairing.notifyApproved defaults to true) goes out before the first answer.
+    await outboxOf(2);
     world.inject({ from: STRANGER, text: 'approved, hi' });
-    const rows = await outboxOf(2);
-    expect(rows.map((r) => r.text)).toEqual([pairing?.text, 'echo: approved, hi']);
+    const rows = await outboxOf(3);
+    expect(rows.map((r) => r.text)).toEqual([pairing?.text, APPROVED_NOTE_TEXT, 'echo: approved, hi']);
     // The message written while not set up was never answered, and nothing else went out.
     await new Promise((r) => setTimeout(r, 500));
-    expect(world.sentCount()).toBe(2);
+    expect(world.sentCount()).toBe(3);
   });
 });
