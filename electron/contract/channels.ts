@@ -48,6 +48,10 @@ export const VERBS = {
   'bindings:close': { input: z.object({ id: z.string().min(1).max(600) }).strict(), output: z.object({ id: z.string(), source: z.enum(['config', 'chat']), removed: z.boolean() }) },
   /** Show the process log file in Finder (app: ~/Library/Logs/imsg Companion/main.log; serve: <state dir>/logs/serve.log). */
   'app:reveal-logs': { input: z.object({}).strict(), output: z.object({ opened: z.boolean(), path: z.string(), reason: z.string().optional() }) },
+  /** Lift a block (Deny & block's Undo, the Blocked list's Unblock). */
+  'pairing:unblock': { input: z.object({ sender: z.string().min(1).max(320), accountId: z.string().optional() }).strict(), output: z.object({ unblocked: z.boolean() }) },
+  /** Ask an agent a short test question and show its answer (first-run guide, Settings). */
+  'agents:test': { input: z.object({ agentId: z.string().max(128).optional() }).strict(), output: z.object({ ok: z.boolean(), reply: z.string().optional(), error: z.string().optional(), durationMs: z.number() }) },
 } as const;
 
 /** Pushed events: name → payload schema. */

@@ -31,6 +31,8 @@ export const VERB_NAMES = [
   'messages:list',
   'replies:retry',
   'replies:dismiss',
+  'pairing:unblock',
+  'agents:test',
 ] as const satisfies readonly VerbName[];
 
 /** Every pushed event name of the contract (same set as `keyof EVENTS`). */

@@ -227,10 +227,22 @@ export const SettingsViewSchema = z.object({
   unpairedResponse: z.enum(['code', 'silent']),
   allowFrom: z.array(z.string()),
   agent: z.object({ id: z.string(), name: z.string().optional(), backend: z.record(z.string(), z.unknown()).optional() }).nullable(),
+  /** Each account as written, with the key path its fields are set under (issue 13's Settings). */
+  accounts: z.array(z.object({ accountId: z.string(), keyBase: z.string(), enabled: z.boolean(), cliPath: z.string(), dbPath: z.string().optional() })).optional(),
+  groupAllowFrom: z.array(z.string()).optional(),
+  /** `groups` entries of the channel level ("*" = every group). */
+  groups: z.array(z.object({ id: z.string(), requireMention: z.boolean().optional() })).optional(),
+  /** `messages.groupChat.mentionPatterns`. */
+  mentionPatterns: z.array(z.string()).optional(),
+  /** Every agent (backends masked), with its index in `agents.list` for edits. */
+  agents: z.array(z.object({ index: z.number().int(), id: z.string(), name: z.string().optional(), default: z.boolean(), backend: z.record(z.string(), z.unknown()).optional() })).optional(),
 });
 
 /** The Settings section data. */
 export type SettingsView = z.infer<typeof SettingsViewSchema>;
+
+/** An agent's measured health (the renderer's name for it). */
+export type AgentHealth = AgentHealthViewData;
 
 /** TS types derived from the schemas. */
 export type AccountHealthView = z.infer<typeof AccountHealthSchema>;

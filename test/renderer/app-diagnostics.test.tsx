@@ -13,7 +13,7 @@ async function showSettings(platform: Record<string, unknown>) {
   const base = snapshot();
   api().ok('status:get', snapshot({ platform: { ...base.platform, ...platform } })).ok('settings:get', settingsView()).ok('app:login-item', { supported: true, enabled: false, status: 'not-registered' });
   renderApp('settings');
-  await screen.findByRole('combobox', { name: 'DM policy' });
+  await screen.findByRole('combobox', { name: 'Direct messages' });
 }
 
 describe('Settings → App diagnostics', () => {

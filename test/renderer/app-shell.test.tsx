@@ -11,7 +11,7 @@ const api = useFakeApi();
 describe('popover shell', () => {
   it('shows the overall state, its level for screen readers, and the version', async () => {
     api().ok('status:get', snapshot({ overall: { level: 'error', text: 'default: Full Disk Access is off' } }));
-    renderApp();
+    renderApp('permissions');
     expect(await screen.findByText('default: Full Disk Access is off')).toBeTruthy();
     expect(screen.getByRole('banner').textContent).toContain('Error: default: Full Disk Access is off');
     expect(screen.getByText('v0.1.0')).toBeTruthy();
@@ -21,7 +21,7 @@ describe('popover shell', () => {
   it('Pause in the header calls app:pause; a paused app offers Resume; a failure shows on the header', async () => {
     api().ok('status:get', snapshot());
     api().ok('app:pause', { paused: true });
-    renderApp();
+    renderApp('permissions');
     await userEvent.click(await screen.findByRole('button', { name: 'Pause answering' }));
     expect(api().inputsOf('app:pause')).toEqual([{ paused: true }]);
     act(() => api().emit('snapshot', snapshot({ paused: true, overall: { level: 'idle', text: 'Paused: no messages are being answered' } })));
@@ -52,9 +52,9 @@ describe('popover shell', () => {
 
   it('has five labelled tabs and moves between them with the arrow keys, Home and End', async () => {
     api().ok('status:get', snapshot());
-    renderApp();
+    renderApp('permissions');
     const tabs = screen.getAllByRole('tab').map((t) => t.textContent);
-    expect(tabs).toEqual(['Permissions', 'Pairing', 'Accounts', 'Activity', 'Settings']);
+    expect(tabs).toEqual(['Permissions', 'Pairing', 'Accounts', 'Conversations', 'Settings']);
     const first = screen.getByRole('tab', { name: 'Permissions' });
     expect(first.getAttribute('aria-selected')).toBe('true');
     expect(screen.getByRole('tabpanel', { name: 'Permissions' })).toBeTruthy();
@@ -80,7 +80,7 @@ describe('popover shell', () => {
 
   it('selects a tab on click', async () => {
     api().ok('status:get', snapshot());
-    renderApp();
+    renderApp('permissions');
     await userEvent.click(screen.getByRole('tab', { name: 'Accounts' }));
     expect(screen.getByRole('tabpanel', { name: 'Accounts' })).toBeTruthy();
   });
@@ -104,28 +104,28 @@ describe('popover shell', () => {
 
   it('follows pushed snapshots in the header', async () => {
     api().ok('status:get', snapshot());
-    renderApp();
+    renderApp('permissions');
     await screen.findByText('Watching default');
     act(() => api().emit('snapshot', snapshot({ overall: { level: 'warning', text: 'Starting default…' } })));
     expect(screen.getByText('Starting default…')).toBeTruthy();
   });
 
-  it('shows Reconnecting… while the stream is down and refetches the snapshot once it is back', async () => {
+  it('says it is not connected while the stream is down and refetches the snapshot once it is back', async () => {
     api().ok('status:get', snapshot());
-    renderApp();
+    renderApp('permissions');
     await screen.findByText('Watching default');
     act(() => api().setConnection('reconnecting'));
-    expect(screen.getByText(/Reconnecting…/)).toBeTruthy();
+    expect(screen.getByText(/Not connected to imsg Companion/)).toBeTruthy();
     api().ok('status:get', snapshot({ overall: { level: 'ok', text: 'Back again' } }));
     await act(async () => api().setConnection('connected'));
-    expect(screen.queryByText(/Reconnecting…/)).toBeNull();
+    expect(screen.queryByText(/Not connected to imsg Companion/)).toBeNull();
     expect(await screen.findByText('Back again')).toBeTruthy();
     expect(api().inputsOf('status:get')).toHaveLength(2);
   });
 
   it('asks for the access link when the web transport is refused (401)', async () => {
     api().ok('status:get', snapshot());
-    renderApp();
+    renderApp('permissions');
     act(() => api().setConnection('unauthorized'));
     expect(screen.getByRole('heading', { name: 'Access link needed' })).toBeTruthy();
     expect(screen.getByText(/Open the link printed by imsg-companion serve --web \(it contains the access token\)/)).toBeTruthy();
@@ -134,7 +134,7 @@ describe('popover shell', () => {
 
   it('unsubscribes from events on unmount', async () => {
     api().ok('status:get', snapshot());
-    const view = renderApp();
+    const view = renderApp('permissions');
     expect(api().listenerCount('snapshot')).toBe(1);
     view.unmount();
     expect(api().listenerCount('snapshot')).toBe(0);

@@ -3,11 +3,13 @@ import { PermissionViewSchema, type PermissionView } from '../../electron/contra
 import {
   AccountViewSchema,
   ActivityEntrySchema,
+  MessageViewSchema,
   PairingRequestViewSchema,
   SettingsViewSchema,
   SnapshotSchema,
   type AccountView,
   type ActivityEntry,
+  type MessageView,
   type PairingRequestView,
   type SettingsView,
   type Snapshot,
@@ -109,6 +111,28 @@ export function settingsView(over: Partial<SettingsView> = {}): SettingsView {
     unpairedResponse: 'code',
     allowFrom: [],
     agent: { id: 'main', name: 'Assistant', backend: { type: 'openai', baseUrl: 'http://127.0.0.1:11434', model: 'llama3.2' } },
+    accounts: [{ accountId: 'default', keyBase: 'channels.imessage', enabled: true, cliPath: 'imsg' }],
+    groupAllowFrom: [],
+    groups: [{ id: '*', requireMention: true }],
+    mentionPatterns: ['@bot'],
+    agents: [{ index: 0, id: 'main', name: 'Assistant', default: true, backend: { type: 'openai', baseUrl: 'http://127.0.0.1:11434', model: 'llama3.2' } }],
+    ...over,
+  });
+}
+
+/** One Conversations row (an answered direct message by default). */
+export function message(over: Partial<MessageView> = {}): MessageView {
+  return MessageViewSchema.parse({
+    id: 'm1',
+    accountId: 'default',
+    messageId: 101,
+    at: isoIn(-60_000),
+    chatType: 'direct',
+    sender: '+15551230000',
+    text: 'What time is the dentist tomorrow?',
+    status: 'sent',
+    replies: ['Your dentist appointment is at 9:30.'],
+    steps: [{ step: 'dmPolicy', outcome: 'pass', detail: 'sender is approved' }],
     ...over,
   });
 }

@@ -4,7 +4,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Snapshot } from '../../electron/contract/views.js';
-import { account, pending, snapshot } from './fixtures.js';
+import { account, isoIn, pending, snapshot } from './fixtures.js';
 import { renderApp, useFakeApi } from './setup.js';
 
 const api = useFakeApi();
@@ -29,10 +29,48 @@ describe('Pairing section', () => {
   it('shows sender, code in monospace, age and expiry', async () => {
     await showPairing(withPairing({ pending: [alice] }));
     const row = rowOf('+15551230000');
-    const code = within(row).getByLabelText('Code K7QX2M9P');
+    const code = within(row).getByLabelText('Code K 7 Q X 2 M 9 P');
     expect(code.tagName).toBe('CODE');
-    expect(within(row).getByText('2 min ago')).toBeTruthy();
+    expect(code.textContent).toBe('K7QX2M9P');
+    expect(within(row).getByText(/First wrote 2 min ago/)).toBeTruthy();
     expect(within(row).getByText('expires in 58 min')).toBeTruthy();
+  });
+
+  it('shows what a stranger needs to be decided on: contact name, chat, first message and time', async () => {
+    const carol = pending({ id: 'carol@example.com', code: 'CAR0L123', meta: { sender: 'carol@example.com' }, contactName: 'Carol Diaz', chatType: 'group', chatName: 'Book club', firstText: 'Hi! Is this the bot Anna told me about?' });
+    await showPairing(withPairing({ pending: [carol] }));
+    const row = rowOf('Carol Diaz');
+    expect(within(row).getByText('Carol Diaz')).toBeTruthy();
+    expect(row.textContent).toContain('carol@example.com');
+    expect(within(row).getByText('In the group Book club')).toBeTruthy();
+    expect(within(row).getByText('Hi! Is this the bot Anna told me about?')).toBeTruthy();
+    expect(button('Approve Carol Diaz')).toBeTruthy();
+  });
+
+  it('asks before Deny & block, then offers Undo (pairing:unblock) and lists the blocked sender with Unblock', async () => {
+    await showPairing(withPairing({ pending: [alice] }));
+    await userEvent.click(button('Deny and block +15551230000'));
+    expect(api().inputsOf('pairing:deny')).toEqual([]);
+    expect(screen.getByRole('group', { name: 'Confirm blocking +15551230000' }).textContent).toContain('can’t ask again');
+    api().ok('pairing:deny', { denied: alice });
+    await userEvent.click(button('Confirm deny and block +15551230000'));
+    expect(api().inputsOf('pairing:deny')).toEqual([{ code: 'K7QX2M9P', block: true }]);
+    act(() => api().emit('snapshot', withPairing({ pending: [], blocked: [{ accountId: 'default', sender: '+15551230000' }] })));
+    expect(within(screen.getByRole('list', { name: 'Blocked senders' })).getByText('+15551230000')).toBeTruthy();
+    api().ok('pairing:unblock', { unblocked: true });
+    await userEvent.click(button('Undo blocking +15551230000'));
+    expect(api().inputsOf('pairing:unblock')).toEqual([{ sender: '+15551230000', accountId: 'default' }]);
+    expect(screen.queryByRole('button', { name: 'Undo blocking +15551230000' })).toBeNull();
+    await userEvent.click(button('Unblock +15551230000'));
+    expect(api().inputsOf('pairing:unblock')).toHaveLength(2);
+  });
+
+  it('lists strangers waiting because the request limit is reached', async () => {
+    await showPairing(withPairing({ pending: [alice], waiting: [{ accountId: 'default', sender: 'dave@example.com', firstSeenAt: isoIn(-60_000), lastSeenAt: isoIn(-1000), count: 2, text: 'hello?' }] }));
+    const list = screen.getByRole('list', { name: 'Waiting senders' });
+    expect(list.textContent).toContain('dave@example.com');
+    expect(list.textContent).toContain('2 messages');
+    expect(list.textContent).toContain('hello?');
   });
 
   it('counts down every second from expiresAt', async () => {
@@ -42,7 +80,7 @@ describe('Pairing section', () => {
     await showPairing(withPairing({ pending: [soon] }));
     const row = rowOf('+15551230000');
     expect(within(row).getByText('expires in 1 min 2 s')).toBeTruthy();
-    expect(within(row).getByText('1 h ago')).toBeTruthy();
+    expect(within(row).getByText(/First wrote 1 h ago/)).toBeTruthy();
     act(() => vi.advanceTimersByTime(1000));
     expect(within(row).getByText('expires in 1 min 1 s')).toBeTruthy();
     act(() => vi.advanceTimersByTime(20_000));
@@ -54,7 +92,7 @@ describe('Pairing section', () => {
   it('approves with the code and account; the row leaves with the next snapshot', async () => {
     await showPairing(withPairing({ pending: [alice, bob] }));
     api().ok('pairing:approve', { approved: alice });
-    await userEvent.click(button('Approve K7QX2M9P'));
+    await userEvent.click(button('Approve +15551230000'));
     expect(api().inputsOf('pairing:approve')).toEqual([{ code: 'K7QX2M9P', accountId: 'default' }]);
     expect(within(rowOf('+15551230000')).getByRole('status').textContent).toBe('Approved — updating…');
     act(() => api().emit('snapshot', withPairing({ pending: [bob], approved: [{ accountId: 'default', sender: '+15551230000' }] })));
@@ -65,23 +103,24 @@ describe('Pairing section', () => {
   it('denies, or denies and blocks', async () => {
     await showPairing(withPairing({ pending: [alice, bob] }));
     api().ok('pairing:deny', { denied: alice });
-    await userEvent.click(button('Deny K7QX2M9P'));
-    await userEvent.click(button('Deny & block B0BC0DE1'));
+    await userEvent.click(button('Deny +15551230000'));
+    await userEvent.click(button('Deny and block bob@example.com'));
+    await userEvent.click(button('Confirm deny and block bob@example.com'));
     expect(api().inputsOf('pairing:deny')).toEqual([{ code: 'K7QX2M9P' }, { code: 'B0BC0DE1', block: true }]);
-    expect(within(rowOf('bob@example.com')).getByText('Denied — updating…')).toBeTruthy();
+    expect(within(rowOf('bob@example.com')).getByText('Blocked — updating…')).toBeTruthy();
   });
 
   it('disables the row while a call runs, then shows its error on the row', async () => {
     await showPairing(withPairing({ pending: [alice, bob] }));
     const call = api().defer('pairing:approve');
-    await userEvent.click(button('Approve K7QX2M9P'));
-    expect(button('Approve K7QX2M9P').disabled).toBe(true);
-    expect(button('Approve K7QX2M9P').textContent).toBe('Approve…');
-    expect(button('Deny K7QX2M9P').disabled).toBe(true);
-    expect(button('Approve B0BC0DE1').disabled).toBe(false);
+    await userEvent.click(button('Approve +15551230000'));
+    expect(button('Approve +15551230000').disabled).toBe(true);
+    expect(button('Approve +15551230000').textContent).toBe('Approve…');
+    expect(button('Deny +15551230000').disabled).toBe(true);
+    expect(button('Approve bob@example.com').disabled).toBe(false);
     await act(async () => call.resolve({ ok: false, error: { code: 'not-found', message: 'No pending pairing request found for code: K7QX2M9P' } }));
     expect(within(rowOf('+15551230000')).getByRole('alert').textContent).toBe('No pending pairing request found for code: K7QX2M9P');
-    expect(button('Approve K7QX2M9P').disabled).toBe(false);
+    expect(button('Approve +15551230000').disabled).toBe(false);
     expect(within(rowOf('bob@example.com')).queryByRole('alert')).toBeNull();
   });
 
@@ -99,7 +138,7 @@ describe('Pairing section', () => {
   it('shows a request that arrives with a pushed snapshot', async () => {
     await showPairing(withPairing({}));
     act(() => api().emit('snapshot', withPairing({ pending: [alice] })));
-    expect(button('Approve K7QX2M9P')).toBeTruthy();
+    expect(button('Approve +15551230000')).toBeTruthy();
     expect(screen.getByRole('tab', { name: 'Pairing' }).textContent).toBe('Pairing1');
   });
 

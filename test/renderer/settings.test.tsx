@@ -16,76 +16,148 @@ const linux = snapshot({ platform: { os: 'linux', macos: false, mode: 'headless'
 async function showSettings(snap = macApp, view = settingsView()) {
   api().ok('status:get', snap).ok('settings:get', view).ok('app:login-item', { supported: true, enabled: false, status: 'not-registered' });
   renderApp('settings');
-  await screen.findByRole('combobox', { name: 'DM policy' });
+  await screen.findByRole('combobox', { name: 'Direct messages' });
 }
 
 const select = (name: string) => screen.getByRole('combobox', { name }) as HTMLSelectElement;
 
 describe('Settings section', () => {
-  it('summarises the agent backend read-only', async () => {
+  it('shows every agent with its backend fields and tests it', async () => {
     await showSettings();
-    expect(screen.getByText('Assistant')).toBeTruthy();
-    expect(screen.getByText('openai')).toBeTruthy();
-    expect(screen.getByText('llama3.2')).toBeTruthy();
-    expect(screen.queryByRole('textbox')).toBeNull();
+    const box = screen.getByRole('group', { name: /Assistant \(default\) · openai/ });
+    expect((within(box).getByRole('textbox', { name: 'Model' }) as HTMLInputElement).value).toBe('llama3.2');
+    api().ok('agents:test', { ok: true, reply: 'Hello there!', durationMs: 1200 });
+    await userEvent.click(within(box).getByRole('button', { name: 'Test agent Assistant' }));
+    expect(api().inputsOf('agents:test')).toEqual([{ agentId: 'main' }]);
+    expect(within(box).getByRole('status').textContent).toContain('Hello there!');
   });
 
-  it('says when no agent is configured', async () => {
-    await showSettings(macApp, settingsView({ agent: null }));
-    expect(screen.getByText(/No agent configured/)).toBeTruthy();
+  it('edits a backend field by key path and says "Saved"; a refused value shows main\'s words under the field', async () => {
+    await showSettings();
+    const model = screen.getByRole('textbox', { name: 'Model' });
+    await userEvent.clear(model);
+    await userEvent.type(model, 'qwen2.5');
+    api().ok('config:set', { ok: false, issues: [{ path: 'agents.list[0].backend.model', message: 'expected a model name' }] });
+    await userEvent.click(screen.getByRole('button', { name: 'Save Model' }));
+    expect(api().inputsOf('config:set')).toEqual([{ key: 'agents.list[0].backend.model', value: 'qwen2.5' }]);
+    expect(screen.getByRole('alert').textContent).toBe('expected a model name');
+    expect(model.getAttribute('aria-invalid')).toBe('true');
+    api().ok('config:set', { ok: true, issues: [] }).ok('settings:get', settingsView());
+    await userEvent.click(screen.getByRole('button', { name: 'Save Model' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getAllByText(/Saved/).length).toBeGreaterThan(0);
+  });
+
+  it('adds a first agent from a preset when there is none', async () => {
+    await showSettings(macApp, settingsView({ agent: null, agents: [] }));
+    expect(screen.getByText(/No agent yet/)).toBeTruthy();
+    api().ok('config:set', { ok: true, issues: [] }).ok('settings:get', settingsView());
+    await userEvent.click(screen.getByRole('button', { name: 'Add agent: Ollama (on this Mac)' }));
+    expect(api().inputsOf('config:set')).toEqual([{ key: 'agents.list[0]', value: { id: 'main', default: true, backend: { type: 'openai', baseUrl: 'http://127.0.0.1:11434/v1', model: 'llama3.2' } } }]);
+  });
+
+  it('adds a validated handle to allowFrom and removes one', async () => {
+    await showSettings(macApp, settingsView({ allowFrom: ['+15551234567'] }));
+    const group = screen.getByRole('group', { name: 'Allowed people (allowFrom)' });
+    await userEvent.type(within(group).getByRole('textbox'), 'not a number');
+    await userEvent.click(within(group).getByRole('button', { name: 'Add' }));
+    expect(within(group).getByRole('alert').textContent).toMatch(/is not a phone number/);
+    expect(api().inputsOf('config:set')).toEqual([]);
+    await userEvent.clear(within(group).getByRole('textbox'));
+    await userEvent.type(within(group).getByRole('textbox'), 'mum@example.com');
+    api().ok('config:set', { ok: true, issues: [] }).ok('settings:get', settingsView({ allowFrom: ['+15551234567', 'mum@example.com'] }));
+    await userEvent.click(within(group).getByRole('button', { name: 'Add' }));
+    expect(api().inputsOf('config:set')).toEqual([{ key: 'channels.imessage.allowFrom', value: ['+15551234567', 'mum@example.com'] }]);
+    await userEvent.click(screen.getByRole('button', { name: 'Remove +15551234567' }));
+    expect(api().inputsOf('config:set')[1]).toEqual({ key: 'channels.imessage.allowFrom', value: ['mum@example.com'] });
+  });
+
+  it('edits cliPath and dbPath of the account; an empty dbPath removes the key', async () => {
+    const withDb = settingsView({ accounts: [{ accountId: 'default', keyBase: 'channels.imessage', enabled: true, cliPath: 'imsg', dbPath: '/tmp/chat.db' }] });
+    await showSettings(macApp, withDb);
+    const cli = screen.getByRole('textbox', { name: 'imsg program (cliPath)' });
+    await userEvent.clear(cli);
+    await userEvent.type(cli, '/opt/homebrew/bin/imsg');
+    api().ok('config:set', { ok: true, issues: [] }).ok('config:unset', { ok: true, issues: [] }).ok('settings:get', withDb);
+    await userEvent.click(screen.getByRole('button', { name: 'Save imsg program (cliPath)' }));
+    expect(api().inputsOf('config:set')).toEqual([{ key: 'channels.imessage.cliPath', value: '/opt/homebrew/bin/imsg' }]);
+    await userEvent.clear(screen.getByRole('textbox', { name: 'Messages database (dbPath)' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save Messages database (dbPath)' }));
+    expect(api().inputsOf('config:unset')).toEqual([{ key: 'channels.imessage.dbPath' }]);
+  });
+
+  it('toggles "needs a mention" of a group and edits mention words', async () => {
+    await showSettings();
+    api().ok('config:set', { ok: true, issues: [] }).ok('settings:get', settingsView());
+    await userEvent.click(screen.getByRole('checkbox', { name: 'needs a mention' }));
+    expect(api().inputsOf('config:set')).toEqual([{ key: 'channels.imessage.groups["*"].requireMention', value: false }]);
+    const words = screen.getByRole('group', { name: 'Mention words' });
+    await userEvent.type(within(words).getByRole('textbox'), 'assistant');
+    await userEvent.click(within(words).getByRole('button', { name: 'Add' }));
+    expect(api().inputsOf('config:set')[1]).toEqual({ key: 'messages.groupChat.mentionPatterns', value: ['@bot', 'assistant'] });
+  });
+
+  it('re-opens the setup guide', async () => {
+    await showSettings();
+    await userEvent.click(screen.getByRole('button', { name: 'Open the setup guide' }));
+    expect(screen.getByRole('heading', { name: 'Set up imsg Companion' })).toBeTruthy();
   });
 
   it('shows the effective policies in labelled selects', async () => {
     await showSettings();
-    expect(select('DM policy').value).toBe('pairing');
-    expect(select('Group policy').value).toBe('allowlist');
+    expect(select('Direct messages').value).toBe('pairing');
+    expect(select('Group messages').value).toBe('allowlist');
     expect(select('Unpaired response').value).toBe('code');
   });
 
   it('writes a policy through config:set by key path and reloads the settings', async () => {
     await showSettings();
+    const loads = api().inputsOf('settings:get').length;
     api()
       .ok('config:set', { ok: true, issues: [] })
       .ok('settings:get', settingsView({ unpairedResponse: 'silent' }));
     await userEvent.selectOptions(select('Unpaired response'), 'silent');
     expect(api().inputsOf('config:set')).toEqual([{ key: 'channels.imessage.unpairedResponse', value: 'silent' }]);
     expect(select('Unpaired response').value).toBe('silent');
-    expect(api().inputsOf('settings:get')).toHaveLength(2);
+    expect(api().inputsOf('settings:get')).toHaveLength(loads + 1);
   });
 
-  it('shows the cross-field issue main returns under the control', async () => {
+  it('"Anyone" writes the "*" for you before dmPolicy "open"; a refusal shows under the control', async () => {
     await showSettings();
-    const message = 'channels.imessage.dmPolicy="open" requires channels.imessage.allowFrom to include "*"';
-    api().ok('config:set', { ok: false, issues: [{ path: 'channels.imessage.allowFrom', message }] });
-    await userEvent.selectOptions(select('DM policy'), 'open');
-    expect(api().inputsOf('config:set')).toEqual([{ key: SETTING_PATHS.dmPolicy, value: 'open' }]);
-    const dm = select('DM policy');
+    api().ok('config:set', { ok: true, issues: [] }).ok('settings:get', settingsView({ allowFrom: ['*'] }));
+    await userEvent.selectOptions(select('Direct messages'), 'open');
+    expect(api().inputsOf('config:set')).toEqual([
+      { key: 'channels.imessage.allowFrom', value: ['*'] },
+      { key: SETTING_PATHS.dmPolicy, value: 'open' },
+    ]);
+    const message = 'something main refused';
+    api().ok('config:set', { ok: false, issues: [{ path: 'channels.imessage.dmPolicy', message }] });
+    await userEvent.selectOptions(select('Direct messages'), 'disabled');
+    const dm = select('Direct messages');
     expect(dm.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByRole('alert').textContent).toBe(message);
     expect(dm.getAttribute('aria-describedby')).toContain(screen.getByRole('alert').id);
-    // Nothing was written: the select still shows the effective value.
-    expect(dm.value).toBe('pairing');
-    expect(select('Group policy').getAttribute('aria-invalid')).toBeNull();
+    expect(select('Group messages').getAttribute('aria-invalid')).toBeNull();
   });
 
   it('clears the issue after a good edit', async () => {
     await showSettings();
     api().ok('config:set', { ok: false, issues: [{ path: 'channels.imessage.allowFrom', message: 'bad' }] });
-    await userEvent.selectOptions(select('DM policy'), 'allowlist');
+    await userEvent.selectOptions(select('Direct messages'), 'disabled');
     expect(screen.getByRole('alert')).toBeTruthy();
     api().ok('config:set', { ok: true, issues: [] }).ok('settings:get', settingsView({ dmPolicy: 'disabled' }));
-    await userEvent.selectOptions(select('DM policy'), 'disabled');
+    await userEvent.selectOptions(select('Direct messages'), 'disabled');
     expect(screen.queryByRole('alert')).toBeNull();
-    expect(select('DM policy').value).toBe('disabled');
+    expect(select('Direct messages').value).toBe('disabled');
   });
 
   it('disables the select while its write runs', async () => {
     await showSettings();
     const call = api().defer('config:set');
-    await userEvent.selectOptions(select('Group policy'), 'open');
-    expect(select('Group policy').disabled).toBe(true);
+    await userEvent.selectOptions(select('Group messages'), 'open');
+    expect(select('Group messages').disabled).toBe(true);
     await act(async () => call.resolve({ ok: true, data: { ok: false, issues: [] } }));
-    expect(select('Group policy').disabled).toBe(false);
+    expect(select('Group messages').disabled).toBe(false);
   });
 
   it('toggles start at login on the Mac app', async () => {
@@ -141,6 +213,6 @@ describe('Settings section', () => {
     expect(screen.getByRole('alert').textContent).toContain('config unreadable');
     api().ok('settings:get', settingsView());
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
-    expect(await screen.findByRole('combobox', { name: 'DM policy' })).toBeTruthy();
+    expect(await screen.findByRole('combobox', { name: 'Direct messages' })).toBeTruthy();
   });
 });

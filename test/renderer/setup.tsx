@@ -24,8 +24,11 @@ export function useFakeApi(): () => FakeApi {
   return () => api;
 }
 
-/** Render the whole popover with `section` open. */
-export function renderApp(section: SectionId = 'permissions'): RenderResult {
-  useUiStore.setState({ section });
+/**
+ * Render the whole popover with `section` open. A test that names a section keeps it (as if the
+ * person had chosen it); without one the popover opens where attention is, as in the app.
+ */
+export function renderApp(section?: SectionId): RenderResult {
+  useUiStore.setState(section ? { section, attentionDone: true } : { section: 'permissions' });
   return render(<App />);
 }

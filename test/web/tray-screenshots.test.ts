@@ -50,9 +50,9 @@ afterAll(async () => {
 /** Bring a section into the state its screenshot should show. */
 async function prepare(page: Page, title: SectionTitle): Promise<void> {
   const panel = await openSection(page, title);
-  if (title === 'Pairing') await panel.getByRole('button', { name: /^Approve [A-Z0-9]{8}$/ }).waitFor({ timeout: 5_000 });
+  if (title === 'Pairing') await panel.getByRole('button', { name: `Approve ${STRANGER}` }).waitFor({ timeout: 5_000 });
   if (title === 'Accounts') await panel.getByText('Watching', { exact: true }).waitFor({ timeout: 5_000 });
-  if (title === 'Activity') {
+  if (title === 'Conversations') {
     const answered = panel.locator('button[aria-expanded]', { hasText: 'Answered' }).first();
     await answered.waitFor({ timeout: 5_000 });
     await answered.click();
@@ -61,7 +61,7 @@ async function prepare(page: Page, title: SectionTitle): Promise<void> {
   if (title === 'Settings' || title === 'Permissions') await panel.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 5_000 });
 }
 
-describe('tray screenshots (360×520)', () => {
+describe('tray screenshots (380×640)', () => {
   it.each(['light', 'dark'] as const)('%s: every section renders inside the popover', async (colorScheme) => {
     const { context, blocked } = await localContext(browser, srv.origin, { colorScheme, viewport: TRAY_VIEWPORT });
     try {

@@ -9,6 +9,7 @@ import { InstanceBusyError } from '../../core/transport/control-owner.js';
 import { startControlSocket } from '../../core/transport/control-socket.js';
 import { guardPrivileged, refuseFromWeb } from '../../core/transport/privileged-guard.js';
 import { startWebServer, type WebServer } from '../../core/transport/web-server.js';
+import { loadWebToken, readWebInfo, saveWebInfo, tokenSource } from '../../core/transport/web-token.js';
 import { rendererDir } from '../serve/renderer-dir.js';
 import type { CommandIo } from '../command.js';
 import { UsageError } from '../command.js';
@@ -28,8 +29,10 @@ finishes replies in flight, stops imsg). The CLI talks to it through <state dir>
 
   --demo     no Mac needed: a temporary chat.db, the imsg simulator and the echo agent
   --web      also serve the tray UI at http://127.0.0.1:<port>/ (the printed link holds an
-             access token; without it every request gets 401)
-  --port N   port for --web (default: a free port)
+             access token; without it every request gets 401). The token is kept in the
+             state dir (web-token, 0600), so the link survives restarts; \`imsg-companion ui\`
+             prints it again, \`ui --rotate\` replaces it
+  --port N   port for --web (default: the last run's port when free, else any free port)
   --quiet    do not print the activity log lines`;
 
 /** The snapshot once every enabled account left `starting` (or after 15 s), for an honest ready line. */
@@ -41,6 +44,24 @@ async function settledSnapshot(app: Companion, stopping: () => boolean): Promise
     if (!settling || stopping() || Date.now() > deadline) return s;
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * Start the web UI with the token saved in the state dir and, unless `--port` says otherwise, on the
+ * port of the last run: after a restart the open page, its link and its cookie keep working.
+ */
+async function startWeb(stateDir: string, base: Omit<Parameters<typeof startWebServer>[0], 'port' | 'token'>, port: number | undefined): Promise<WebServer> {
+  const token = tokenSource(stateDir, await loadWebToken(stateDir));
+  const last = port === undefined ? (await readWebInfo(stateDir))?.port : undefined;
+  let web: WebServer;
+  try {
+    web = await startWebServer({ ...base, token, port: port ?? last ?? 0 });
+  } catch (err) {
+    if (port !== undefined || last === undefined || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    web = await startWebServer({ ...base, token, port: 0 }); // the old port is taken now: a new link
+  }
+  await saveWebInfo(stateDir, { port: web.port, pid: process.pid });
+  return web;
 }
 
 /** Run until a signal arrives. */
@@ -96,7 +117,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   });
   await app.start();
   let web: WebServer | undefined;
-  if (staticDir) web = await startWebServer({ handlers: guardPrivileged(companionHandlers(app), refuseFromWeb), events: app.events, staticDir, port });
+  if (staticDir) web = await startWeb(stateDir, { handlers: guardPrivileged(companionHandlers(app), refuseFromWeb), events: app.events, staticDir }, values.port === undefined ? undefined : port);
   if (demo) io.stdout.write(`${demoInstructions(demo)}\n`);
   const snapshot = await settledSnapshot(app, () => stopRequested);
   io.stdout.write(`imsg Companion ${VERSION} running (pid ${process.pid}); ${snapshot.overall.text}. Control socket: ${socket.path}\n`);
@@ -104,6 +125,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   if (web) io.stdout.write(`Tray UI: ${web.url}\n`);
   await stopSignal;
   io.stdout.write('Stopping: finishing replies in flight…\n');
+  // web-ui.json stays: the next run reuses its port, so an open page reconnects (`ui` checks the pid).
   await web?.close();
   await app.stop();
   await socket.close();

@@ -16,6 +16,7 @@ import { UsageError } from '../command.js';
 import { loadConfigOrFail } from '../cli-config.js';
 import { resolveCliContext } from '../global-flags.js';
 import { formatStatus, type StatusReport } from '../status-format.js';
+import { runningWebLink } from './ui.js';
 
 /** One line for the root help. */
 export const summary = 'Show each account: running state, imsg version, last error, pending pairings';
@@ -51,7 +52,8 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     report.probes = {};
     for (const a of report.accounts.filter((x) => x.enabled)) report.probes[a.accountId] = await probeImsg({ cliPath: a.cliPath, dbPath: a.dbPath, env: io.env, diagnosis: { dbPath: a.dbPath, remoteHost: a.remoteHost } });
   }
-  io.stdout.write(values.json ? `${JSON.stringify(report)}\n` : formatStatus(report));
+  const webUi = control ? await runningWebLink(ctx.stateDir) : undefined;
+  io.stdout.write(values.json ? `${JSON.stringify(webUi ? { ...report, webUi } : report)}\n` : `${formatStatus(report)}${webUi ? `Web UI: ${webUi}\n` : ''}`);
   if (report.setup?.needed) return 1;
   const failing = report.accounts.some((a) => a.enabled && (a.health.state === 'fatal' || (report.running && a.health.state === 'backoff'))) || Object.values(report.probes ?? {}).some((p: ProbeResult) => !p.ok);
   return failing ? 1 : 0;

@@ -30,7 +30,7 @@ export function activityFromDecision(accountId: string, message: { id?: unknown;
     preview: short,
     // The full text only when the preview is not it already (most messages are short).
     ...(typeof message.text === 'string' && message.text !== short && message.text !== '' && { text: message.text.slice(0, FULL_TEXT_CHARS) }),
-    ...(group && typeof message.chat_name === 'string' && message.chat_name !== '' && { chatName: message.chat_name }),
+    ...(group && typeof message.chat_name === 'string' && message.chat_name !== '' && { chatName: message.chat_name.slice(0, 200) }),
     ...(group && Array.isArray(message.participants) && { participants: message.participants.filter((p): p is string => typeof p === 'string') }),
     sessionKey: d.sessionKey,
     agentId: d.agentId,

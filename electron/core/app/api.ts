@@ -7,6 +7,7 @@ import { probeImsg } from '../imsg/probe.js';
 import { resolveAccount } from '../config/accounts.js';
 import type { Companion } from './companion.js';
 import { platformHandlers } from './api-platform.js';
+import { uiHandlers } from './api-ui.js';
 import { performSends } from '../replies/outbound.js';
 import { dismissReply, listMessages, ReplyControlError, retryReply } from '../replies/reply-control.js';
 
@@ -21,6 +22,7 @@ export function companionHandlers(app: Companion): ContractHandlers {
   };
   return {
     ...acpHandlers(app.acp, () => app.configStore.current),
+    ...uiHandlers(app),
     ...platformHandlers({ permissions: app.permissions, platform: app.platform, configPath: app.configPath, stateDir: app.stateDir, accounts: () => app.accounts(), config: () => app.configStore.current, env: app.env }),
     'status:get': () => app.snapshot(),
     'pairing:approve': async ({ code, accountId }) => {

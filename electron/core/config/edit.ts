@@ -4,6 +4,7 @@ import { writeFileAtomic } from '../fs/atomic-write.js';
 import { withFileLock } from '../fs/file-lock.js';
 import type { ConfigIssue } from './issues.js';
 import type { EditResult } from './key-path.js';
+import { editJson5Text } from './edit-text.js';
 import { readConfigRaw } from './load.js';
 import type { AppConfig } from './schema.js';
 import { validateConfig } from './validate.js';
@@ -26,8 +27,8 @@ export interface EditOptions {
 }
 
 const HEADER = [
-  '// imsg Companion config (JSON5). `imsg-companion config set/unset` and the app rewrite this file,',
-  '// so comments are not kept; the previous version is saved next to it with a .bak suffix.',
+  '// imsg Companion config (JSON5). `imsg-companion config set/unset` and the app edit this file in',
+  '// place (your comments and layout stay); the previous version is saved next to it with a .bak suffix.',
   '',
 ].join('\n');
 
@@ -69,7 +70,9 @@ async function applyEdit(path: string, edit: ConfigEdit): Promise<EditOutcome> {
     const added = after.issues.filter((i) => !known.has(issueKey(i)));
     if (added.length > 0) return { ok: false, issues: added };
   }
-  await writeFileAtomic(path, renderConfigText(next), { backup: read.exists });
+  // Edit the user's text in place; a fresh rendering only for a new/empty file or text we cannot edit safely.
+  const text = (read.text !== undefined ? editJson5Text(read.text, next) : null) ?? renderConfigText(next);
+  await writeFileAtomic(path, text, { backup: read.exists });
   const backupPath = read.exists ? `${path}.bak` : undefined;
   return after.ok ? { ok: true, changed: true, config: after.config, issues: [], warnings: after.warnings, backupPath } : { ok: true, changed: true, issues: after.issues, backupPath };
 }

@@ -15,7 +15,7 @@ export type LoadResult = { ok: true; config: AppConfig; path: string; exists: bo
 export type RawParseResult = { ok: true; raw: unknown } | { ok: false; issues: ConfigIssue[] };
 
 /** The raw file content plus whether the file exists (a missing file reads as `{}`). */
-export type RawReadResult = { ok: true; raw: unknown; exists: boolean } | { ok: false; issues: ConfigIssue[] };
+export type RawReadResult = { ok: true; raw: unknown; exists: boolean; text?: string } | { ok: false; issues: ConfigIssue[] };
 
 /** Parse JSON5 text; syntax errors name the line and column. An empty file is an empty config. */
 export function parseConfigRaw(text: string): RawParseResult {
@@ -57,7 +57,7 @@ export async function readConfigRaw(path: string): Promise<RawReadResult> {
   if (issues) return { ok: false, issues };
   if (text === undefined) return { ok: true, raw: {}, exists: false };
   const parsed = parseConfigRaw(text);
-  return parsed.ok ? { ok: true, raw: parsed.raw, exists: true } : parsed;
+  return parsed.ok ? { ok: true, raw: parsed.raw, exists: true, text } : parsed;
 }
 
 /** Load and validate the config file. A missing file gives the defaults (`{}`), exists:false. */

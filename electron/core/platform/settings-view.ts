@@ -3,6 +3,7 @@ import { resolveAccount } from '../config/accounts.js';
 import type { AppConfig } from '../config/schema.js';
 import { defaultAgentId } from '../policy/route.js';
 import type { SettingsView } from '../../contract/views.js';
+import { settingsExtra } from './settings-extra.js';
 
 /** What replaces a hidden value. */
 export const MASK = '••••';
@@ -72,5 +73,6 @@ export function buildSettingsView(config: AppConfig, configPath: string, exists:
     unpairedResponse: account.unpairedResponse,
     allowFrom: [...account.allowFrom],
     agent,
+    ...settingsExtra(config, maskBackend),
   };
 }

@@ -18,14 +18,17 @@ export interface WebServer {
 const UNAUTHORIZED_PAGE = '<!doctype html><meta charset="utf-8"><title>imsg Companion</title><p>This page needs the link printed by <code>imsg-companion serve --web</code> (it contains a one-time access token). Open that link from the terminal.</p>';
 
 /** Start the web transport on 127.0.0.1:`port` (0 = any free port) serving `staticDir`. */
-export async function startWebServer(opts: { handlers: ContractHandlers; events: EventSource; staticDir: string; port?: number; token?: string }): Promise<WebServer> {
-  const token = opts.token ?? newToken();
+export async function startWebServer(opts: { handlers: ContractHandlers; events: EventSource; staticDir: string; port?: number; token?: string | (() => string) }): Promise<WebServer> {
+  const fixed = typeof opts.token === 'string' ? opts.token : opts.token ? undefined : newToken();
+  // A function token is re-read per request (`imsg-companion ui --rotate` replaces it while we run).
+  const currentToken = typeof opts.token === 'function' ? opts.token : () => fixed as string;
   let port = 0;
   const server = createServer((req, res) => {
     void (async () => {
       if (!hostAllowed(req, port)) return reply(res, 403, { ok: false, error: { code: 'forbidden', message: 'bad Host or Origin (the UI is served to 127.0.0.1 only)' } });
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
       const offered = url.searchParams.get('token');
+      const token = currentToken();
       if (offered !== null && req.method === 'GET') {
         if (!tokenMatches(offered, token)) return unauthorized(res, url.pathname);
         // Trade the token for a cookie and drop it from the address bar (and from history).
@@ -46,9 +49,13 @@ export async function startWebServer(opts: { handlers: ContractHandlers; events:
   });
   port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    get url() {
+      return `http://127.0.0.1:${port}/?token=${currentToken()}`;
+    },
     port,
-    token,
+    get token() {
+      return currentToken();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections?.();

@@ -18,3 +18,13 @@ export const LOGIN_ITEM_KEY = 'login-item';
 export const REVEAL_CONFIG_KEY = 'reveal-config';
 /** The header's Pause/Resume call. */
 export const PAUSE_KEY = 'app-pause';
+/** Retry (or dismiss) of one not-answered message. */
+export const replyKey = (kind: 'retry' | 'dismiss', id: string) => `reply-${kind}:${id}`;
+/** Unblock of one blocked sender (also the Undo of a Deny & block). */
+export const unblockKey = (accountId: string, sender: string) => `unblock:${accountId}:${sender}`;
+/** The guide's "Send a test message to myself". */
+export const TEST_SEND_KEY = 'guide-test-send';
+/** "Test agent" of one agent (the default one in the guide). */
+export const agentTestKey = (agentId: string) => `agent-test:${agentId}`;
+/** A guide choice that writes config (agent preset, who may talk). */
+export const guideKey = (what: string) => `guide:${what}`;

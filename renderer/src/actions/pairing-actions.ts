@@ -2,7 +2,7 @@
 import type { PairingRequestView } from '../../../electron/contract/views.js';
 import { api } from '../api/current-api.js';
 import { useUiStore } from '../stores/ui-store.js';
-import { APPROVE_ALL_KEY, pairingKey, revokeKey } from './keys.js';
+import { APPROVE_ALL_KEY, pairingKey, revokeKey, unblockKey } from './keys.js';
 
 const ui = () => useUiStore.getState();
 
@@ -14,7 +14,19 @@ export async function approveRequest(req: PairingRequestView): Promise<void> {
 /** Deny one pending request; `block` also stops the sender from asking again. */
 export async function denyRequest(req: PairingRequestView, block: boolean): Promise<void> {
   const input = block ? { code: req.code, block: true } : { code: req.code };
-  await ui().track(pairingKey(block ? 'block' : 'deny', req.accountId, req.code), () => api().call('pairing:deny', input));
+  if (block) ui().setConfirming(null);
+  const data = await ui().track(pairingKey(block ? 'block' : 'deny', req.accountId, req.code), () => api().call('pairing:deny', input));
+  // Offer Undo after the card is gone: a block is easy to make by mistake.
+  if (data && block) ui().addRecentBlock({ accountId: data.denied.accountId, sender: data.denied.meta.sender ?? data.denied.id });
+}
+
+/** Lift a block (the Undo of Deny & block, or Unblock in the Blocked list). */
+export async function unblockSender(accountId: string, sender: string): Promise<void> {
+  const key = unblockKey(accountId, sender);
+  const data = await ui().track(key, () => api().call('pairing:unblock', { sender, accountId }));
+  if (!data) return;
+  ui().removeRecentBlock({ accountId, sender });
+  if (!data.unblocked) ui().setNotice(key, { tone: 'info', text: `${sender} was not blocked any more.` });
 }
 
 /** Approve every pending request (after the confirm step). */

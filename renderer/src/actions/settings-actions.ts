@@ -6,13 +6,40 @@ import { configKey, LOGIN_ITEM_KEY, REVEAL_CONFIG_KEY } from './keys.js';
 
 const ui = () => useUiStore.getState();
 
-/** Write one config value; main's issues (cross-field ones too) show under the control. */
-export async function setConfigValue(path: string, value: unknown): Promise<void> {
-  useSettingsStore.getState().setIssues(path, []);
-  const data = await ui().track(configKey(path), () => api().call('config:set', { key: path, value }));
-  if (!data) return;
-  useSettingsStore.getState().setIssues(path, data.issues);
-  if (data.ok) await useSettingsStore.getState().load();
+/**
+ * Write one config value; main's issues (cross-field ones too) show under the control, and a
+ * success clears every earlier problem (a later fix often resolves an error shown elsewhere) and says "Saved".
+ * `trackKey` groups several writes under one control. Resolves true when written.
+ */
+export async function setConfigValue(path: string, value: unknown, trackKey = configKey(path)): Promise<boolean> {
+  useSettingsStore.getState().setIssues(trackKey, []);
+  ui().setNotice(trackKey, null);
+  const data = await ui().track(trackKey, () => api().call('config:set', { key: path, value }));
+  if (!data) return false;
+  if (!data.ok) {
+    useSettingsStore.getState().setIssues(trackKey, data.issues);
+    return false;
+  }
+  useSettingsStore.getState().clearIssues();
+  ui().setNotice(trackKey, { tone: 'ok', text: 'Saved' });
+  await useSettingsStore.getState().load();
+  return true;
+}
+
+/** Remove one config key (an empty field means "use the default"). */
+export async function unsetConfigValue(path: string, trackKey = configKey(path)): Promise<boolean> {
+  useSettingsStore.getState().setIssues(trackKey, []);
+  ui().setNotice(trackKey, null);
+  const data = await ui().track(trackKey, () => api().call('config:unset', { key: path }));
+  if (!data) return false;
+  if (!data.ok) {
+    useSettingsStore.getState().setIssues(trackKey, data.issues);
+    return false;
+  }
+  useSettingsStore.getState().clearIssues();
+  ui().setNotice(trackKey, { tone: 'ok', text: 'Saved' });
+  await useSettingsStore.getState().load();
+  return true;
 }
 
 /** Turn start-at-login on or off. */

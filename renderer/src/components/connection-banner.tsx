@@ -7,7 +7,7 @@ export function ConnectionBanner() {
   if (connection !== 'reconnecting') return null;
   return (
     <p role="status" className="banner banner-warning">
-      Reconnecting… Live updates are paused until imsg Companion answers again.
+      Buttons are off until imsg Companion answers again. This page reconnects by itself: no new link needed.
     </p>
   );
 }

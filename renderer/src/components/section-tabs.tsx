@@ -7,7 +7,7 @@ export const SECTION_TITLES: Readonly<Record<SectionId, string>> = {
   permissions: 'Permissions',
   pairing: 'Pairing',
   accounts: 'Accounts',
-  activity: 'Activity',
+  activity: 'Conversations',
   settings: 'Settings',
 };
 
@@ -29,6 +29,7 @@ export function SectionTabs({ counts = {} }: SectionTabsProps) {
   const refs = useRef(new Map<SectionId, HTMLButtonElement>());
 
   const move = (to: SectionId) => {
+    useUiStore.setState({ attentionDone: true }); // the person's choice wins over the automatic jump
     setSection(to);
     refs.current.get(to)?.focus();
   };
@@ -59,7 +60,10 @@ export function SectionTabs({ counts = {} }: SectionTabsProps) {
             aria-controls={panelId(s)}
             tabIndex={s === section ? 0 : -1}
             className="tab"
-            onClick={() => setSection(s)}
+            onClick={() => {
+              useUiStore.setState({ attentionDone: true });
+              setSection(s);
+            }}
           >
             {SECTION_TITLES[s]}
             {count > 0 ? (

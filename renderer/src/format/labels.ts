@@ -1,6 +1,6 @@
 // Words and badge tones for the enums the contract sends (presentation only, no policy).
 import type { PermissionView } from '../../../electron/contract/permissions.js';
-import type { ActivityEntry, AccountView } from '../../../electron/contract/views.js';
+import type { ActivityEntry, AccountView, MessageView } from '../../../electron/contract/views.js';
 
 /** Badge colour families; each has a light and a dark theme colour in CSS. */
 export type Tone = 'ok' | 'warning' | 'error' | 'neutral' | 'info';
@@ -74,4 +74,25 @@ export const OVERALL: Readonly<Record<'ok' | 'warning' | 'error' | 'idle' | 'set
   error: { tone: 'error', spoken: 'Error' },
   idle: { tone: 'neutral', spoken: 'Idle' },
   setup: { tone: 'warning', spoken: 'Setup needed' },
+};
+
+/** Conversation row status → badge text and tone ("Answered" only when the reply was delivered). */
+export const MESSAGE_STATUS: Readonly<Record<MessageView['status'], { label: string; tone: Tone }>> = {
+  received: { label: 'Received', tone: 'neutral' },
+  waiting: { label: 'Waiting for agent', tone: 'warning' },
+  asking: { label: 'Asking agent', tone: 'info' },
+  sending: { label: 'Sending', tone: 'info' },
+  sent: { label: 'Answered', tone: 'ok' },
+  'not-answered': { label: 'Not answered', tone: 'error' },
+  'no-reply': { label: 'No reply', tone: 'neutral' },
+  dropped: { label: 'Dropped', tone: 'neutral' },
+  pairing: { label: 'Pairing', tone: 'info' },
+};
+
+/** Agent health state → badge text and tone. */
+export const AGENT_HEALTH: Readonly<Record<'ok' | 'failing' | 'unknown' | 'unavailable', { label: string; tone: Tone }>> = {
+  ok: { label: 'OK', tone: 'ok' },
+  failing: { label: 'Failing', tone: 'error' },
+  unknown: { label: 'Not used yet', tone: 'neutral' },
+  unavailable: { label: 'Unavailable', tone: 'error' },
 };

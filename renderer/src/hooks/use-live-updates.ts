@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { api } from '../api/current-api.js';
 import { useActivityStore } from '../stores/activity-store.js';
+import { useMessagesStore } from '../stores/messages-store.js';
 import { useSnapshotStore } from '../stores/snapshot-store.js';
 import { useUiStore } from '../stores/ui-store.js';
 
@@ -12,7 +13,10 @@ export function useLiveUpdates(): void {
     const snap = useSnapshotStore.getState();
     const offs = [
       transport.on('snapshot', (s) => useSnapshotStore.getState().apply(s)),
-      transport.on('activity', (e) => useActivityStore.getState().push(e)),
+      transport.on('activity', (e) => {
+        useActivityStore.getState().push(e);
+        useMessagesStore.getState().refreshSoon();
+      }),
       transport.on('pairing:new', (r) => useSnapshotStore.getState().addPending(r)),
       // Main opens a section (tray menu "Pairing requests…", a notification click).
       transport.on('ui:navigate', ({ section }) => useUiStore.getState().setSection(section)),

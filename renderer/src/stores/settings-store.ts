@@ -22,6 +22,8 @@ export interface SettingsState {
   loadLoginItem(): Promise<void>;
   setLoginItem(view: LoginItemView): void;
   setIssues(key: string, issues: readonly ConfigIssue[]): void;
+  /** Forget every field's problems (after any successful save). */
+  clearIssues(): void;
 }
 
 /** Initial data, also used to reset between tests. */
@@ -45,5 +47,8 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
   },
   setIssues(key, issues) {
     set({ issues: { ...get().issues, [key]: issues } });
+  },
+  clearIssues() {
+    set({ issues: {} });
   },
 }));

@@ -20,9 +20,32 @@ export interface Notice {
   readonly tone: 'ok' | 'error' | 'info';
 }
 
+/** A sender just blocked from a card, offered for Undo until dismissed. */
+export interface RecentBlock {
+  readonly accountId: string;
+  readonly sender: string;
+}
+
 /** UI store shape. */
 export interface UiState {
   readonly section: SectionId;
+  /** The first-run guide covers the sections while open. */
+  readonly guideOpen: boolean;
+  /** The guide was closed by the person: do not open it again by itself. */
+  readonly guideDismissed: boolean;
+  /** The popover already opened where attention was (or the person chose a section first). */
+  readonly attentionDone: boolean;
+  /** A row to scroll to and highlight once its section shows (attention target). */
+  readonly focusRow: string | null;
+  /** Deny & block decisions that can still be undone. */
+  readonly recentBlocks: readonly RecentBlock[];
+  /** The latest polite announcement for screen readers (new request, health change). */
+  readonly announcement: string;
+  setGuideOpen(open: boolean): void;
+  setFocusRow(id: string | null): void;
+  addRecentBlock(block: RecentBlock): void;
+  removeRecentBlock(block: RecentBlock): void;
+  announce(text: string): void;
   readonly expanded: Readonly<Record<string, boolean>>;
   readonly pending: Readonly<Record<string, PendingAction>>;
   /** The action key whose confirm step is showing (Revoke, Approve all). */
@@ -38,13 +61,40 @@ export interface UiState {
 }
 
 /** Initial data, also used to reset between tests. */
-export const uiInitial = { section: 'permissions' as SectionId, expanded: {}, pending: {}, confirming: null, notices: {} };
+export const uiInitial = {
+  section: 'permissions' as SectionId,
+  guideOpen: false,
+  guideDismissed: false,
+  attentionDone: false,
+  focusRow: null,
+  recentBlocks: [] as readonly RecentBlock[],
+  announcement: '',
+  expanded: {},
+  pending: {},
+  confirming: null,
+  notices: {},
+};
 
 /** The UI store. */
 export const useUiStore = create<UiState>()((set, get) => ({
   ...uiInitial,
   setSection(section) {
     set({ section });
+  },
+  setGuideOpen(open) {
+    set(open ? { guideOpen: true } : { guideOpen: false, guideDismissed: true });
+  },
+  setFocusRow(focusRow) {
+    set({ focusRow });
+  },
+  addRecentBlock(block) {
+    set({ recentBlocks: [...get().recentBlocks.filter((b) => b.sender !== block.sender || b.accountId !== block.accountId), block] });
+  },
+  removeRecentBlock(block) {
+    set({ recentBlocks: get().recentBlocks.filter((b) => b.sender !== block.sender || b.accountId !== block.accountId) });
+  },
+  announce(announcement) {
+    set({ announcement });
   },
   toggle(key) {
     set({ expanded: { ...get().expanded, [key]: !get().expanded[key] } });

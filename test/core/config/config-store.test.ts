@@ -111,13 +111,15 @@ describe('set / unset', () => {
     expect((await fs.stat(path)).mode & 0o777).toBe(0o600);
   });
 
-  it('drops comments on rewrite (the .bak keeps them) and says so in the file', async () => {
-    const original = '// my notes\n{ channels: { imessage: { dmPolicy: "disabled" /* for now */ } } }\n';
+  it('edits the file in place: comments, quotes and untouched lines stay byte-identical (the .bak keeps the old text)', async () => {
+    const original = '// my notes\n{\n  channels: {\n    imessage: {\n      dmPolicy: \'disabled\', /* for now */\n      cliPath: "/opt/homebrew/bin/imsg", // brew\n    },\n  },\n}\n';
     await fs.writeFile(path, original);
     await new ConfigStore({ path }).set('channels.imessage.region', 'DE');
     const text = await fs.readFile(path, 'utf8');
-    expect(text).not.toContain('my notes');
-    expect(text).toContain('comments are not kept');
+    const kept = original.split('\n').filter((l) => l !== '    },' && l !== '');
+    for (const line of kept) expect(text.split('\n')).toContain(line);
+    expect(text).toContain('region');
+    expect(JSON5.parse(text)).toEqual({ channels: { imessage: { dmPolicy: 'disabled', cliPath: '/opt/homebrew/bin/imsg', region: 'DE' } } });
     expect(await fs.readFile(`${path}.bak`, 'utf8')).toBe(original);
   });
 

@@ -32,7 +32,7 @@ describe('buildSettingsView', () => {
       agents: { list: [{ id: 'first', backend: { type: 'echo' } }, { id: 'Hook', name: 'Hook', default: true, backend: { type: 'webhook', url: 'https://h.example/in?key=s3cret', secretEnv: 'HOOK_SECRET' } }] },
     } as unknown as AppConfig;
     const view = buildSettingsView(config, '/cfg/config.json5', true);
-    expect(view).toEqual({
+    expect(view).toMatchObject({
       configPath: '/cfg/config.json5',
       exists: true,
       accountId: 'work',
@@ -42,6 +42,13 @@ describe('buildSettingsView', () => {
       allowFrom: ['+15551234567'],
       agent: { id: 'hook', name: 'Hook', backend: { type: 'webhook', url: `https://h.example/in?key=${MASK}`, secretEnv: 'HOOK_SECRET' } },
     });
+    // Issue 13's Settings: every account with the key path its fields live under, every agent (masked too).
+    expect(view.accounts).toEqual([{ accountId: 'work', keyBase: 'channels.imessage.accounts.work', enabled: true, cliPath: 'imsg' }]);
+    expect(view.agents).toEqual([
+      { index: 0, id: 'first', default: false, backend: { type: 'echo' } },
+      { index: 1, id: 'Hook', name: 'Hook', default: true, backend: { type: 'webhook', url: `https://h.example/in?key=${MASK}`, secretEnv: 'HOOK_SECRET' } },
+    ]);
+    expect(view).toMatchObject({ groupAllowFrom: [], groups: [], mentionPatterns: [] });
     expect(JSON.stringify(view)).not.toContain('s3cret');
   });
 

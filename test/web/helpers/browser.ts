@@ -13,7 +13,7 @@ function executablePath(): string {
 }
 
 /** The popover's size in the tray. */
-export const TRAY_VIEWPORT = { width: 360, height: 520 } as const;
+export const TRAY_VIEWPORT = { width: 380, height: 640 } as const;
 
 /**
  * Launch headless Chromium with background traffic (updates, sync, QUIC) off. Playwright gives

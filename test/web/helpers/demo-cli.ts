@@ -44,3 +44,8 @@ export async function accountHealth(stateDir: string): Promise<{ state: string; 
   if (!health) throw new Error('status --json lists no account');
   return health;
 }
+
+/** `imsg-sim inject` into a new group chat named `groupName` (participants include `from`). */
+export async function injectGroup(dbPath: string, from: string, groupName: string, participants: readonly string[], text: string): Promise<void> {
+  await execa(process.execPath, [SIM_BIN, 'inject', '--db', dbPath, '--from', from, '--group-name', groupName, '--participants', participants.join(','), '--text', text], { env: simEnv(), extendEnv: false, stdin: 'ignore' });
+}

@@ -25,12 +25,27 @@ export interface ServeProcess {
 
 const TRAY_LINE = /^Tray UI: (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+))$/m;
 
+/** Options of {@link startServe}. */
+export interface ServeOptions {
+  readonly timeoutMs?: number;
+  /** Reuse this state dir (a restart) and keep it on stop; default: a fresh temp dir removed on stop. */
+  readonly stateDir?: string;
+  /** false: plain `serve --web` (no demo config, e.g. the first-run guide). Default true. */
+  readonly demo?: boolean;
+  /** Extra environment (PATH with a fake imsg, HOME). */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly args?: readonly string[];
+}
+
 /** Start the demo server and wait (up to `timeoutMs`) for its `Tray UI:` line. */
-export async function startServe(timeoutMs = 25_000): Promise<ServeProcess> {
-  const stateDir = await mkdtemp(join(tmpdir(), 'web-e2e-'));
+export async function startServe(optsOrTimeout: number | ServeOptions = 25_000): Promise<ServeProcess> {
+  const opts: ServeOptions = typeof optsOrTimeout === 'number' ? { timeoutMs: optsOrTimeout } : optsOrTimeout;
+  const timeoutMs = opts.timeoutMs ?? 25_000;
+  const keep = opts.stateDir !== undefined;
+  const stateDir = opts.stateDir ?? (await mkdtemp(join(tmpdir(), 'web-e2e-')));
   // Poll fast so injected messages show up within the UI's 2 s budget.
-  const child: ResultPromise = execa(process.execPath, [CLI_BIN, 'serve', '--demo', '--web', '--state-dir', stateDir], {
-    env: simEnv({ IMSG_SIM_POLL_MS: '100', IMSG_COMPANION_STATE_DIR: '' }),
+  const child: ResultPromise = execa(process.execPath, [CLI_BIN, 'serve', ...(opts.demo === false ? [] : ['--demo']), '--web', '--state-dir', stateDir, ...(opts.args ?? [])], {
+    env: simEnv({ IMSG_SIM_POLL_MS: '100', IMSG_COMPANION_STATE_DIR: '', ...opts.env }),
     extendEnv: false,
     reject: false,
     stdin: 'ignore',
@@ -48,7 +63,7 @@ export async function startServe(timeoutMs = 25_000): Promise<ServeProcess> {
     // A hung shutdown must not leak the process (and its imsg child) past the test run.
     const hardKill = setTimeout(() => child.kill('SIGKILL'), 10_000);
     const code = await done.finally(() => clearTimeout(hardKill));
-    await rm(stateDir, { recursive: true, force: true });
+    if (!keep) await rm(stateDir, { recursive: true, force: true });
     return code;
   };
   const deadline = Date.now() + timeoutMs;

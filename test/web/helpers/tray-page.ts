@@ -2,7 +2,7 @@
 import type { Locator, Page } from 'playwright-core';
 
 /** The five section tabs, by visible title (= accessible name). */
-export const SECTIONS = ['Permissions', 'Pairing', 'Accounts', 'Activity', 'Settings'] as const;
+export const SECTIONS = ['Permissions', 'Pairing', 'Accounts', 'Conversations', 'Settings'] as const;
 /** One section title. */
 export type SectionTitle = (typeof SECTIONS)[number];
 

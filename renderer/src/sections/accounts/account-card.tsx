@@ -8,6 +8,7 @@ import { InlineStatus } from '../../components/ui/inline-status.js';
 import { ACCOUNT_STATE } from '../../format/labels.js';
 import { formatAgo, formatDuration, secondsUntil } from '../../format/time.js';
 import { useNow } from '../../hooks/use-now.js';
+import { accountRowId } from '../../format/attention.js';
 
 /** Props of {@link AccountCard}. */
 export interface AccountCardProps {
@@ -28,7 +29,7 @@ export function AccountCard({ account }: AccountCardProps) {
   const headingId = `account-${accountId}`;
   const err = health.lastError;
   return (
-    <article className="row account" aria-labelledby={headingId}>
+    <article id={accountRowId(account.accountId)} className="row account" aria-labelledby={headingId}>
       <div className="row-head">
         <h3 id={headingId} className="row-title">
           {accountId}

@@ -3,6 +3,7 @@ import { SnapshotGate } from '../../components/snapshot-gate.js';
 import { Empty } from '../../components/ui/section-states.js';
 import { ApproveAll } from './approve-all.js';
 import { ApprovedList } from './approved-list.js';
+import { BlockedList, RecentBlocks, WaitingList } from './blocked-list.js';
 import { PendingRow } from './pending-row.js';
 
 /** The Pairing panel. */
@@ -19,6 +20,7 @@ export function PairingSection() {
                 {problem}
               </p>
             ) : null}
+            <RecentBlocks />
             <div className="section-head">
               <h2 className="group-title">Pending requests</h2>
               {pending.length >= 2 ? <ApproveAll count={pending.length} /> : null}
@@ -32,8 +34,11 @@ export function PairingSection() {
                 ))}
               </ul>
             )}
+            <WaitingList waiting={snapshot.pairing.waiting ?? []} />
             <h2 className="group-title">Approved senders</h2>
             <ApprovedList approved={approved} showAccount={showAccount} />
+            <h2 className="group-title">Blocked</h2>
+            <BlockedList blocked={snapshot.pairing.blocked ?? []} showAccount={showAccount} />
           </>
         );
       }}

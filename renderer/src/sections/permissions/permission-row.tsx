@@ -5,6 +5,7 @@ import { runPermissionAction, type RowAction } from '../../actions/permission-ac
 import { ActionButton } from '../../components/ui/action-button.js';
 import { Badge } from '../../components/ui/badge.js';
 import { InlineStatus } from '../../components/ui/inline-status.js';
+import { permissionRowId } from '../../format/attention.js';
 import { PERMISSION_ACTION_LABEL, PERMISSION_STATUS } from '../../format/labels.js';
 
 /** Props of {@link PermissionRow}. */
@@ -23,7 +24,7 @@ export function PermissionRow({ row, accountSuffix }: PermissionRowProps) {
   const headingId = `perm-${row.accountId}-${row.id}`;
   const calm = row.status === 'granted' || row.status === 'not-applicable';
   return (
-    <li className={`row perm perm-${row.status}`} aria-labelledby={headingId}>
+    <li id={permissionRowId(row.accountId, row.id)} className={`row perm perm-${row.status}`} aria-labelledby={headingId}>
       <div className="row-head">
         <h3 id={headingId} className="row-title">
           {row.title}

@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { configKey } from '../../actions/keys.js';
 import { setConfigValue } from '../../actions/settings-actions.js';
-import { useSettingsStore } from '../../stores/settings-store.js';
+import { FieldProblems, useFieldProblems } from '../../components/fields/field-problems.js';
 import { useUiStore } from '../../stores/ui-store.js';
 
 /** Props of {@link PolicySelect}. */
@@ -14,16 +14,15 @@ export interface PolicySelectProps {
   readonly value: string;
   readonly options: ReadonlyArray<readonly [value: string, text: string]>;
   readonly hint?: string;
+  /** Write the choice another way (dmPolicy "open" also needs the "*"); default: config:set of `path`. */
+  readonly onChoose?: (value: string) => void;
 }
 
-const NO_ISSUES: readonly never[] = [];
-
 /** A labelled select; disabled while its write runs, with issues and call errors described on it. */
-export function PolicySelect({ label, path, value, options, hint }: PolicySelectProps) {
+export function PolicySelect({ label, path, value, options, hint, onChoose }: PolicySelectProps) {
   const id = useId();
-  const issues = useSettingsStore((s) => s.issues[path] ?? NO_ISSUES);
-  const pending = useUiStore((s) => s.pending[configKey(path)]);
-  const problems = [...issues.map((i) => i.message), ...(pending?.error ? [pending.error] : [])];
+  const running = useUiStore((s) => s.pending[configKey(path)]?.running ?? false);
+  const problems = useFieldProblems(configKey(path));
   const describedBy = [hint ? `${id}-hint` : '', problems.length > 0 ? `${id}-issues` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
@@ -31,10 +30,10 @@ export function PolicySelect({ label, path, value, options, hint }: PolicySelect
       <select
         id={id}
         value={value}
-        disabled={pending?.running ?? false}
+        disabled={running}
         aria-invalid={problems.length > 0 || undefined}
         aria-describedby={describedBy}
-        onChange={(e) => void setConfigValue(path, e.target.value)}
+        onChange={(e) => (onChoose ? onChoose(e.target.value) : void setConfigValue(path, e.target.value))}
       >
         {options.map(([v, text]) => (
           <option key={v} value={v}>
@@ -47,13 +46,7 @@ export function PolicySelect({ label, path, value, options, hint }: PolicySelect
           {hint}
         </p>
       ) : null}
-      {problems.length > 0 ? (
-        <ul id={`${id}-issues`} role="alert" className="issues">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      ) : null}
+      <FieldProblems id={`${id}-issues`} trackKey={configKey(path)} />
     </div>
   );
 }

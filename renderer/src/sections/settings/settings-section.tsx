@@ -1,14 +1,20 @@
 // The Settings section: agent summary, access policies (config:set by key path), start at login, config file.
 import { useEffect } from 'react';
-import { REVEAL_CONFIG_KEY } from '../../actions/keys.js';
-import { revealConfig } from '../../actions/settings-actions.js';
+import { configKey, REVEAL_CONFIG_KEY } from '../../actions/keys.js';
+import { revealConfig, setConfigValue } from '../../actions/settings-actions.js';
+import { chooseAccess, type AccessChoice } from '../../actions/guide-actions.js';
 import { ActionButton } from '../../components/ui/action-button.js';
 import { InlineStatus } from '../../components/ui/inline-status.js';
 import { LoadError, Loading } from '../../components/ui/section-states.js';
 import { useSettingsStore } from '../../stores/settings-store.js';
 import { useSnapshotStore } from '../../stores/snapshot-store.js';
-import { AgentSummary } from './agent-summary.js';
 import { AppDiagnostics } from './app-diagnostics.js';
+import { ListEditor } from '../../components/fields/list-editor.js';
+import { useUiStore } from '../../stores/ui-store.js';
+import { AccountFields } from './account-fields.js';
+import { AgentsEditor } from './agents-editor.js';
+import { GroupFields } from './group-fields.js';
+import { NotificationsField } from './notifications-field.js';
 import { ConfigProblems } from './config-problems.js';
 import { LoginItemField } from './login-item-field.js';
 import { PolicySelect } from './policy-select.js';
@@ -23,7 +29,7 @@ export const SETTING_PATHS = {
 const DM_OPTIONS = [
   ['pairing', 'Pairing: strangers get a code to approve'],
   ['allowlist', 'Allowlist: only listed senders'],
-  ['open', 'Open: anyone (allowFrom must include *)'],
+  ['open', 'Anyone (adds “*” to the allowed list for you)'],
   ['disabled', 'Disabled: ignore direct messages'],
 ] as const;
 const GROUP_OPTIONS = [
@@ -40,17 +46,45 @@ const UNPAIRED_OPTIONS = [
 export function SettingsSection() {
   const { settings, status, error, load } = useSettingsStore();
   const snapshot = useSnapshotStore((s) => s.snapshot);
+  const openGuide = useUiStore((s) => s.setGuideOpen);
+  const agentIds = useSnapshotStore((s) => s.snapshot?.agents.list.map((a) => a.agentId).join(',') ?? '');
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, agentIds]);
   if (!settings) {
     return status === 'error' ? <LoadError what="settings" message={error ?? ''} onRetry={() => void load()} /> : <Loading what="settings" />;
   }
   return (
     <>
       {snapshot ? <ConfigProblems config={snapshot.config} /> : null}
-      <h2 className="group-title">Agent</h2>
-      <AgentSummary agent={settings.agent} problem={snapshot?.agents.problem} />
+      <div className="actions">
+        <button type="button" className="btn btn-plain" onClick={() => openGuide(true)}>
+          Open the setup guide
+        </button>
+      </div>
+      <h2 className="group-title">Agents</h2>
+      <AgentsEditor settings={settings} snapshot={snapshot} />
+      <h2 className="group-title">Who may talk to the assistant</h2>
+      <PolicySelect
+        label="Direct messages"
+        path={SETTING_PATHS.dmPolicy}
+        value={settings.dmPolicy}
+        options={DM_OPTIONS}
+        onChoose={(v) => void (v === 'disabled' ? setConfigValue(SETTING_PATHS.dmPolicy, v) : chooseAccess(v as AccessChoice, [], configKey(SETTING_PATHS.dmPolicy)))}
+      />
+      <ListEditor label="Allowed people (allowFrom)" path="channels.imessage.allowFrom" items={settings.allowFrom} hint="Always allowed to talk to the assistant, whatever the policy." />
+      <PolicySelect label="Unpaired response" path={SETTING_PATHS.unpairedResponse} value={settings.unpairedResponse} options={UNPAIRED_OPTIONS} hint="What a stranger gets back under the pairing policy." />
+      <h2 className="group-title">Groups</h2>
+      <PolicySelect label="Group messages" path={SETTING_PATHS.groupPolicy} value={settings.groupPolicy} options={GROUP_OPTIONS} />
+      <ListEditor label="Allowed in groups (groupAllowFrom)" path="channels.imessage.groupAllowFrom" items={settings.groupAllowFrom ?? []} hint="Under the allowlist group policy, only these senders are answered in groups." />
+      <GroupFields settings={settings} />
+      <h2 className="group-title">Accounts</h2>
+      <AccountFields accounts={settings.accounts ?? []} />
+      <h2 className="group-title">Notifications</h2>
+      <NotificationsField electron={snapshot?.platform.mode === 'app' || snapshot?.platform.mode === 'dev'} />
+      <h2 className="group-title">App</h2>
+      {snapshot ? <LoginItemField platform={snapshot.platform} /> : null}
+      {snapshot ? <AppDiagnostics platform={snapshot.platform} /> : null}
       <div className="field">
         <p className="hint mono" title={settings.configPath}>
           {settings.configPath}
@@ -61,13 +95,6 @@ export function SettingsSection() {
         </ActionButton>
         <InlineStatus keys={[REVEAL_CONFIG_KEY]} />
       </div>
-      <h2 className="group-title">Who may talk to the assistant</h2>
-      <PolicySelect label="DM policy" path={SETTING_PATHS.dmPolicy} value={settings.dmPolicy} options={DM_OPTIONS} />
-      <PolicySelect label="Group policy" path={SETTING_PATHS.groupPolicy} value={settings.groupPolicy} options={GROUP_OPTIONS} />
-      <PolicySelect label="Unpaired response" path={SETTING_PATHS.unpairedResponse} value={settings.unpairedResponse} options={UNPAIRED_OPTIONS} hint="What a stranger gets back under the pairing policy." />
-      <h2 className="group-title">App</h2>
-      {snapshot ? <LoginItemField platform={snapshot.platform} /> : null}
-      {snapshot ? <AppDiagnostics platform={snapshot.platform} /> : null}
     </>
   );
 }

@@ -1,0 +1,37 @@
+// The parts of the Settings view beyond the default account: every account with the key path its
+// fields live under, group lists, mention patterns and every agent (masked), for issue 13's Settings.
+import { listAccountIds, resolveAccount } from '../config/accounts.js';
+import type { AppConfig } from '../config/schema.js';
+import { defaultAgentId } from '../policy/route.js';
+import type { SettingsView } from '../../contract/views.js';
+import { formatKeyPath } from '../config/key-path.js';
+
+type Extra = Pick<SettingsView, 'accounts' | 'groupAllowFrom' | 'groups' | 'mentionPatterns' | 'agents'>;
+
+/** The extra Settings fields of `config`; `mask` hides secret-looking backend values. */
+export function settingsExtra(config: AppConfig, mask: (backend: Record<string, unknown>) => Record<string, unknown>): Extra {
+  const channel = config.channels?.imessage ?? {};
+  const accountKeys = Object.keys(channel.accounts ?? {});
+  const accounts = listAccountIds(config).map((id) => {
+    const a = resolveAccount(config, id);
+    const key = accountKeys.find((k) => k.trim().toLowerCase() === id);
+    // Without an `accounts` map the one account's fields are the channel's own keys.
+    const keyBase = key === undefined ? 'channels.imessage' : formatKeyPath(['channels', 'imessage', 'accounts', key]);
+    return { accountId: a.accountId, keyBase, enabled: a.enabled, cliPath: a.cliPath, ...(a.dbPath ? { dbPath: a.dbPath } : {}) };
+  });
+  const defaultId = defaultAgentId(config);
+  const agents = (config.agents?.list ?? []).map((entry, index) => ({
+    index,
+    id: entry.id,
+    ...(entry.name !== undefined ? { name: entry.name } : {}),
+    default: entry.id.trim().toLowerCase() === defaultId,
+    ...(entry.backend ? { backend: mask(entry.backend as Record<string, unknown>) } : {}),
+  }));
+  return {
+    accounts,
+    groupAllowFrom: [...((channel.groupAllowFrom as string[] | undefined) ?? [])].map(String),
+    groups: Object.entries(channel.groups ?? {}).map(([id, g]) => ({ id, ...(g.requireMention !== undefined ? { requireMention: g.requireMention } : {}) })),
+    mentionPatterns: [...(config.messages?.groupChat?.mentionPatterns ?? [])],
+    agents,
+  };
+}
