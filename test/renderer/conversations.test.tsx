@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // Conversations: one row per inbound message with its lifecycle badge, group names, dates, the
-// expanded texts and "Why?", filters, search, Retry, live refresh.
+// expanded texts and "Why?", filters, search, Retry and Dismiss (the engine's verbs), live refresh.
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -29,7 +29,7 @@ describe('Conversations section', () => {
     expect(within(rows[1] as HTMLElement).getByText('Dropped · no mention')).toBeTruthy();
     expect(within(rows[2] as HTMLElement).getByText('Not answered')).toBeTruthy();
     expect(rows[2]?.textContent).toMatch(/2 Nov|Nov 2/);
-    expect(api().inputsOf('messages:list')).toEqual([{ filter: 'all', limit: 200 }]);
+    expect(api().inputsOf('messages:list')).toEqual([{ group: 'all', limit: 200 }]);
   });
 
   it('expands to the full message, the reply that was sent, and the trace behind "Why?"', async () => {
@@ -42,14 +42,42 @@ describe('Conversations section', () => {
     expect(within(screen.getByRole('list', { name: 'Decision trace' })).getByText('sender is approved')).toBeTruthy();
   });
 
-  it('offers Retry on a not-answered message and shows why it could not', async () => {
+  it('offers Retry on a not-answered message: the engine answers with the row, a refusal shows its reason', async () => {
     await showConversations();
     await userEvent.click(screen.getByText('are you there'));
     expect(screen.getByText(/cannot reach 127.0.0.1:11434/)).toBeTruthy();
-    api().ok('replies:retry', { ok: false, reason: 'Retry is not available in this version.' });
+    api().ok('replies:retry', { message: { ...failed, status: 'waiting', cause: undefined } });
+    api().ok('messages:list', { messages: [answered, group, { ...failed, status: 'asking', cause: undefined }] });
     await userEvent.click(screen.getByRole('button', { name: 'Retry the reply to +15551230000' }));
     expect(api().inputsOf('replies:retry')).toEqual([{ id: 'm3' }]);
-    expect(screen.getByRole('alert').textContent).toContain('not available');
+    expect(await screen.findByText('Asking agent')).toBeTruthy();
+  });
+
+  it('shows the engine\'s refusal of a Retry', async () => {
+    await showConversations();
+    await userEvent.click(screen.getByText('are you there'));
+    api().fail('replies:retry', 'm3 is not waiting for a retry', 'invalid-input');
+    await userEvent.click(screen.getByRole('button', { name: 'Retry the reply to +15551230000' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('not waiting for a retry');
+  });
+
+  it('Dismiss forgets a not-answered message and the row says Dismissed', async () => {
+    await showConversations();
+    await userEvent.click(screen.getByText('are you there'));
+    api().ok('replies:dismiss', { dismissed: true });
+    api().ok('messages:list', { messages: [answered, group, { ...failed, status: 'dismissed' }] });
+    await userEvent.click(screen.getByRole('button', { name: 'Dismiss the message from +15551230000' }));
+    expect(api().inputsOf('replies:dismiss')).toEqual([{ id: 'm3' }]);
+    expect(await screen.findByText('Dismissed', { selector: '.badge' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Retry the reply to +15551230000' })).toBeNull();
+  });
+
+  it('a waiting message says why and shows the reply texts only as sent once delivered', async () => {
+    const waiting = message({ id: 'm4', text: 'long question', status: 'waiting', cause: 'agent main: connection refused', replies: [] });
+    await showConversations([waiting, answered]);
+    await userEvent.click(screen.getByText('long question'));
+    expect(screen.getByText(/Waiting: agent main: connection refused/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Retry the reply/ })).toBeNull();
   });
 
   it('filters and searches through messages:list', async () => {
@@ -57,10 +85,10 @@ describe('Conversations section', () => {
     api().ok('messages:list', { messages: [failed] });
     await userEvent.click(screen.getByRole('button', { name: 'Not answered' }));
     expect(screen.getByRole('button', { name: 'Not answered' }).getAttribute('aria-pressed')).toBe('true');
-    expect(api().inputsOf('messages:list').at(-1)).toEqual({ filter: 'not-answered', limit: 200 });
+    expect(api().inputsOf('messages:list').at(-1)).toEqual({ group: 'not-answered', limit: 200 });
     expect(within(screen.getByRole('list', { name: 'Conversations' })).getAllByRole('listitem')).toHaveLength(1);
     await userEvent.type(screen.getByRole('searchbox', { name: 'Search conversations' }), 'dent');
-    await vi.waitFor(() => expect(api().inputsOf('messages:list').at(-1)).toEqual({ filter: 'not-answered', search: 'dent', limit: 200 }));
+    await vi.waitFor(() => expect(api().inputsOf('messages:list').at(-1)).toEqual({ group: 'not-answered', search: 'dent', limit: 200 }));
   });
 
   it('reloads shortly after new activity arrives', async () => {

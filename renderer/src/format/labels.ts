@@ -85,6 +85,7 @@ export const MESSAGE_STATUS: Readonly<Record<MessageView['status'], { label: str
   sent: { label: 'Answered', tone: 'ok' },
   'not-answered': { label: 'Not answered', tone: 'error' },
   'no-reply': { label: 'No reply', tone: 'neutral' },
+  dismissed: { label: 'Dismissed', tone: 'neutral' },
   dropped: { label: 'Dropped', tone: 'neutral' },
   pairing: { label: 'Pairing', tone: 'info' },
 };

@@ -1,15 +1,14 @@
-// The Conversations filters (All, Answered, Not answered, Dropped, Pairing) and the search box.
+// The Conversations filters (All, Needs attention, Answered, Not answered, Skipped) and the search box.
 import { useId } from 'react';
-import type { MessageFilter as Filter } from '../../../../electron/contract/views.js';
-import { useMessagesStore } from '../../stores/messages-store.js';
+import { type MessageGroup as Filter, useMessagesStore } from '../../stores/messages-store.js';
 
 /** Filter values with their visible words. */
 export const MESSAGE_FILTERS: ReadonlyArray<readonly [Filter, string]> = [
   ['all', 'All'],
-  ['answered', 'Answered'],
+  ['attention', 'Needs attention'],
+  ['sent', 'Answered'],
   ['not-answered', 'Not answered'],
-  ['dropped', 'Dropped'],
-  ['pairing', 'Pairing'],
+  ['skipped', 'Skipped'],
 ];
 
 /** A row of toggle buttons (one pressed) and a search field. */

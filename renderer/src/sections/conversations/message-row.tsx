@@ -55,7 +55,7 @@ export function MessageRow({ message: m }: { readonly message: MessageView }) {
           <p className="full-text message-text">{m.text || '(no text)'}</p>
           {m.replies.length > 0 ? (
             <>
-              <h3 className="sub-title">Reply sent</h3>
+              <h3 className="sub-title">{m.status === 'sent' ? 'Reply sent' : 'Reply (not sent yet)'}</h3>
               {m.replies.map((r, i) => (
                 <p key={i} className="full-text reply-text">
                   {r}
@@ -63,12 +63,23 @@ export function MessageRow({ message: m }: { readonly message: MessageView }) {
               ))}
             </>
           ) : null}
-          {m.cause ? <p className="callout callout-error">Not answered: {m.cause}</p> : null}
+          {m.cause && m.status === 'not-answered' ? <p className="callout callout-error">Not answered: {m.cause}</p> : null}
+          {m.cause && m.status === 'waiting' ? (
+            <p className="callout callout-warning">
+              Waiting: {m.cause}
+              {m.nextRetryAt ? ` · next try at ${formatWhen(m.nextRetryAt, now)}` : ''}
+            </p>
+          ) : null}
           {m.status === 'no-reply' && m.reason ? <p className="muted">{m.reason}</p> : null}
           <div className="actions">
             {m.status === 'not-answered' ? (
               <ActionButton pendingKey={replyKey('retry', m.id)} label={`Retry the reply to ${m.sender}`} variant="primary" onClick={() => void retryReply(m.id)}>
                 Retry
+              </ActionButton>
+            ) : null}
+            {m.status === 'not-answered' ? (
+              <ActionButton pendingKey={replyKey('dismiss', m.id)} label={`Dismiss the message from ${m.sender}`} onClick={() => void retryReply(m.id, 'dismiss')}>
+                Dismiss
               </ActionButton>
             ) : null}
             {m.steps && m.steps.length > 0 ? (
@@ -77,7 +88,7 @@ export function MessageRow({ message: m }: { readonly message: MessageView }) {
               </button>
             ) : null}
           </div>
-          <InlineStatus keys={[replyKey('retry', m.id)]} />
+          <InlineStatus keys={[replyKey('retry', m.id), replyKey('dismiss', m.id)]} />
           {whyOpen ? <DecisionTrace id={`${id}-why`} entry={{ id: m.id, at: m.at, accountId: m.accountId, kind: 'inbound', steps: m.steps }} /> : null}
         </div>
       ) : null}
