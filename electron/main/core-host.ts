@@ -34,6 +34,7 @@ export function createCore(opts: CoreOptions): CoreHandle {
     events: companion.events,
     configPath,
     stateDir,
+    config: () => companion.configStore.current,
     start: async () => {
       socket = await startControlSocket(stateDir, handlers, companion.events, { kind: 'app', version: opts.version });
       await companion.start();

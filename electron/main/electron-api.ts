@@ -30,6 +30,8 @@ export interface CoreHandle {
   readonly events: RelaySource;
   readonly configPath: string;
   readonly stateDir: string;
+  /** The config in force (the privileged-key guard compares an edit of a parent key against it). */
+  readonly config?: () => unknown;
   /** Take the state dir (the control socket, shared with `serve`), then start the accounts. Rejects with InstanceBusyError when another instance owns it. */
   start(): Promise<void>;
   stop(): Promise<void>;

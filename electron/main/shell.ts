@@ -87,7 +87,7 @@ export function startShell(e: ElectronApi, opts: ShellOptions): Shell {
   // Privileged config keys change from the renderer only after a native confirmation (with the value).
   // App-modal, not a sheet on the popover: the popover hides on blur, and a sheet would hide with it.
   const confirm = dialogDecision({ showMessageBox: (options) => e.dialog.showMessageBox(options) });
-  registerVerbs({ ipcMain: e.ipcMain, handlers: guardPrivileged(core.handlers, confirm), trusted, warn: (m) => log('warn', m) });
+  registerVerbs({ ipcMain: e.ipcMain, handlers: guardPrivileged(core.handlers, confirm, core.config), trusted, warn: (m) => log('warn', m) });
   trusted.add(win.webContents);
   // skipTransformProcessType keeps the Dock icon from coming back (electron#37832).
   win.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true, skipTransformProcessType: true });

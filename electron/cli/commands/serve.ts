@@ -117,7 +117,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   });
   await app.start();
   let web: WebServer | undefined;
-  if (staticDir) web = await startWeb(stateDir, { handlers: guardPrivileged(companionHandlers(app), refuseFromWeb), events: app.events, staticDir }, values.port === undefined ? undefined : port);
+  if (staticDir) web = await startWeb(stateDir, { handlers: guardPrivileged(companionHandlers(app), refuseFromWeb, () => app.configStore.current), events: app.events, staticDir }, values.port === undefined ? undefined : port);
   if (demo) io.stdout.write(`${demoInstructions(demo)}\n`);
   const snapshot = await settledSnapshot(app, () => stopRequested);
   io.stdout.write(`imsg Companion ${VERSION} running (pid ${process.pid}); ${snapshot.overall.text}. Control socket: ${socket.path}\n`);

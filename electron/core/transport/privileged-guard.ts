@@ -4,7 +4,7 @@
 // socket mode 0600) and the config file itself are not guarded.
 import type { ContractHandlers } from '../../contract/channels.js';
 import { VerbError } from '../../contract/dispatch.js';
-import { type PrivilegedKey, privilegedKey } from '../config/privileged-keys.js';
+import { type PrivilegedKey, privilegedChange, privilegedKey } from '../config/privileged-keys.js';
 
 /** A requested change of a privileged key: `value` is absent for an unset. */
 export interface PrivilegedChange {
@@ -17,10 +17,14 @@ export interface PrivilegedChange {
 /** Allow (true) or refuse (the message to return) a privileged change. */
 export type PrivilegedDecision = (change: PrivilegedChange) => Promise<true | string>;
 
-/** `handlers` with `config:set`/`config:unset` of privileged keys gated by `decide` (refused as `forbidden`). */
-export function guardPrivileged(handlers: ContractHandlers, decide: PrivilegedDecision): ContractHandlers {
+/**
+ * `handlers` with `config:set`/`config:unset` of privileged keys gated by `decide` (refused as
+ * `forbidden`). `config` gives the config the edit applies to: a parent key (`agents.list`) is then
+ * gated only when a privileged leaf beneath it would change; without it every parent is gated.
+ */
+export function guardPrivileged(handlers: ContractHandlers, decide: PrivilegedDecision, config?: () => unknown): ContractHandlers {
   const gate = async (key: string, unset: boolean, value?: unknown): Promise<void> => {
-    const privileged = privilegedKey(key);
+    const privileged = config ? privilegedChange({ key, unset, value }, config()) : privilegedKey(key);
     if (!privileged) return;
     const verdict = await decide({ key, unset, privileged, ...(unset ? {} : { value }) });
     if (verdict !== true) throw new VerbError('forbidden', verdict);

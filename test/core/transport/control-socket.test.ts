@@ -73,4 +73,17 @@ describe('guardPrivileged', () => {
     expect(await dispatchVerb(web, 'config:set', { key: 'channels.imessage.dmPolicy', value: 'open' })).toMatchObject({ ok: true });
     expect(calls).toEqual([{ key: 'channels.imessage.dmPolicy', value: 'open' }]);
   });
+
+  it('with the current config, a parent key passes unless a privileged leaf beneath it changes', async () => {
+    calls.length = 0;
+    const current = { agents: { list: [] as unknown[] } };
+    const web = guardPrivileged(base, refuseFromWeb, () => current);
+    const openai = { id: 'main', backend: { type: 'openai', model: 'gpt-4o-mini' } };
+    expect(await dispatchVerb(web, 'config:set', { key: 'agents.list', value: [openai] })).toMatchObject({ ok: true });
+    const refused = await dispatchVerb(web, 'config:set', { key: 'agents.list', value: [openai, { id: 'cmd', backend: { type: 'command', argv: ['/bin/sh'] } }] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('the program a command agent runs') } });
+    // Without the config (no way to compare), every parent of a privileged key stays gated.
+    expect(await dispatchVerb(guardPrivileged(base, refuseFromWeb), 'config:set', { key: 'agents.list', value: [openai] })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(calls).toEqual([{ key: 'agents.list', value: [openai] }]);
+  });
 });
