@@ -10,7 +10,7 @@ import JSON5 from 'json5';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
-import { CLI_BIN, SIM_BIN } from '../helpers/bins.js';
+import { SIM_BIN } from '../helpers/bins.js';
 import { simEnv } from '../sim/sim-process.js';
 import { launchChromium, localContext, TRAY_VIEWPORT } from './helpers/browser.js';
 import { injectDm, outboxTexts } from './helpers/demo-cli.js';
@@ -83,29 +83,38 @@ describe('first-run guide', () => {
     expect(aria).toContain('button "Send a test message to myself"');
   });
 
-  it('"Send a test message to myself" sends through imsg', async () => {
+  it('before any settings file (setup mode) the test message waits for an agent choice', async () => {
     const s3 = step(/Allow sending/);
-    await s3.getByRole('textbox', { name: 'Your own phone number or Apple ID email' }).fill('+15550000001');
-    await s3.getByRole('button', { name: 'Send a test message to myself' }).click();
-    await s3.getByText('Sent to +15550000001').waitFor({ timeout: 10_000 });
-    expect(await outboxTexts(dbPath)).toContain('Test from imsg Companion: sending works.');
-  }, 20_000);
+    await s3.getByText('Available once the settings file exists (choose an agent below).').waitFor({ timeout: 5_000 });
+    expect(await s3.getByRole('button', { name: 'Send a test message to myself' }).isDisabled()).toBe(true);
+  });
 
-  it('a preset writes the agent, the command is set, and "Test agent" shows its reply', async () => {
+  it('a preset writes the agent, its URL is edited in place, and "Test agent" shows its reply', async () => {
     const s4 = step(/Choose who answers/);
-    // From the browser a preset is refused today: `agents.list` is a prefix of a privileged key
-    // (a command agent's argv), and the web UI refuses those; the card says so in plain words.
+    // A webhook preset holds no privileged key (unlike a command agent's argv): the web UI may write it.
     await s4.getByRole('button', { name: 'My webhook' }).click();
-    await s4.getByRole('alert').getByText(/cannot be changed from the web UI/).waitFor({ timeout: 5_000 });
-    // The owner's shell may: the same preset, pointed at the mock agent, through the CLI.
+    const url = s4.getByRole('textbox', { name: 'Webhook URL' });
+    await url.waitFor({ timeout: 10_000 });
+    expect((await readConfig()).agents?.list?.[0]?.backend?.url).toBe('http://127.0.0.1:8787/reply');
+    // Point it at the mock agent, from the card.
     const agentUrl = `http://127.0.0.1:${(agent.address() as AddressInfo).port}/reply`;
-    await execa(process.execPath, [CLI_BIN, 'config', 'set', 'agents.list', JSON.stringify([{ id: 'main', default: true, backend: { type: 'webhook', url: agentUrl } }]), '--state-dir', stateDir], { env: simEnv({ IMSG_COMPANION_STATE_DIR: '' }), extendEnv: false });
-    await s4.getByRole('textbox', { name: 'Webhook URL' }).waitFor({ timeout: 10_000 });
-    expect((await readConfig()).agents?.list?.[0]?.backend?.url).toBe(agentUrl);
+    await url.fill(agentUrl);
+    await s4.getByRole('button', { name: 'Save Webhook URL' }).click();
+    await pollUntil('the agent URL in the file', async () => ((await readConfig()).agents?.list?.[0]?.backend?.url === agentUrl ? true : undefined), 5_000, 100);
+    expect(await s4.getByRole('alert').count()).toBe(0);
     await s4.getByRole('button', { name: 'Test agent main' }).click();
     await s4.getByText(/The agent answered in .*Hi, this is your assistant\./).waitFor({ timeout: 15_000 });
     await shot(page, 'guide-02-agent-tested', true);
   }, 30_000);
+
+  it('"Send a test message to myself" sends through imsg', async () => {
+    const s3 = step(/Allow sending/);
+    await s3.getByRole('textbox', { name: 'Your own phone number or Apple ID email' }).fill('+15550000001');
+    await pollUntil('the send button enabled', async () => ((await s3.getByRole('button', { name: 'Send a test message to myself' }).isEnabled()) ? true : undefined), 10_000, 100);
+    await s3.getByRole('button', { name: 'Send a test message to myself' }).click();
+    await s3.getByText('Sent to +15550000001').waitFor({ timeout: 10_000 });
+    expect(await outboxTexts(dbPath)).toContain('Test from imsg Companion: sending works.');
+  }, 20_000);
 
   it('"Anyone" writes a valid config with the "*" for you', async () => {
     const s5 = step(/Who may talk/);
