@@ -69,7 +69,8 @@ function fold(rows: Map<string, MessageView>, e: ActivityEntry): void {
   const id = messageKey(e);
   if (!id) return;
   let row = rows.get(id);
-  if (e.kind === 'inbound') {
+  // A stranger's message is logged as a `pairing` entry that carries the decision: still a row.
+  if (e.kind === 'inbound' || (e.kind === 'pairing' && e.decision === 'pairing')) {
     if (row) return void row.events?.push({ at: e.at, text: e.detail ?? `${e.decision ?? 'received'} again` });
     const status: MessageStatus = e.decision === 'drop' ? 'dropped' : e.decision === 'pairing' ? 'pairing' : 'received';
     row = { id, accountId: e.accountId, messageId: e.messageId, guid: e.guid, at: e.at, chatId: e.chatId, chatType: e.chatType, ...(e.chatName && { chatName: e.chatName }), ...(e.participants && { participants: e.participants }), sender: e.sender ?? '', text: e.text ?? e.preview ?? '', status, reason: e.reason, replies: [], agentId: e.agentId, steps: e.steps, events: [{ at: e.at, text: decided(e) }] };

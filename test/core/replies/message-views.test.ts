@@ -32,6 +32,16 @@ describe('message rows', () => {
     expect(buildMessageViews({ entries, jobs: [], live: () => undefined }, { search: 'LONG' }).map((r) => r.id)).toEqual(['default:G1']);
   });
 
+  it("a stranger's message (logged as a pairing entry with its decision) is a pairing row; other pairing entries are not rows", () => {
+    const entries = [
+      entry({ kind: 'pairing', decision: 'pairing', reason: 'unknown sender', guid: 'S1', sender: '+19', preview: 'who is this', detail: 'pairing code sent' }, 1),
+      entry({ kind: 'pairing', sender: '+19', detail: 'approved +19' }, 2),
+    ];
+    const rows = buildMessageViews({ entries, jobs: [], live: () => undefined });
+    expect(rows.map((r) => [r.id, r.status, r.text, r.sender])).toEqual([['default:S1', 'pairing', 'who is this', '+19']]);
+    expect(buildMessageViews({ entries, jobs: [], live: () => undefined }, { group: 'skipped' })).toHaveLength(1);
+  });
+
   it("a group reply's Messages copy (no sender) joins its message instead of a 'missing sender' row", async () => {
     const fx = await startApp({ channels: { imessage: channel({ dmPolicy: 'open', allowFrom: ['*'], groupPolicy: 'open', groups: { '*': { requireMention: false } } }) }, agents: ECHO_AGENTS });
     const m = fx.imsg.inject({ from: '+15550000021', text: 'hello group', groupChatId: 77 });
