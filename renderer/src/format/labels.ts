@@ -1,6 +1,6 @@
 // Words and badge tones for the enums the contract sends (presentation only, no policy).
 import type { PermissionView } from '../../../electron/contract/permissions.js';
-import type { ActivityEntry, AccountView, MessageView } from '../../../electron/contract/views.js';
+import type { AccountView, MessageView } from '../../../electron/contract/views.js';
 
 /** Badge colour families; each has a light and a dark theme colour in CSS. */
 export type Tone = 'ok' | 'warning' | 'error' | 'neutral' | 'info';
@@ -33,38 +33,6 @@ export const ACCOUNT_STATE: Readonly<Record<AccountView['health']['state'], { la
   backoff: { label: 'Restarting', tone: 'warning' },
   fatal: { label: 'Failed', tone: 'error' },
   stopped: { label: 'Stopped', tone: 'neutral' },
-};
-
-/** The Messages copy of a reply the assistant sent (a `from me` drop that is expected, not refused). */
-export const OWN_REPLY_COPY: { label: string; tone: Tone } = { label: 'Sent copy', tone: 'neutral' };
-
-/** Activity decision → badge text and tone. */
-export const DECISION: Readonly<Record<NonNullable<ActivityEntry['decision']>, { label: string; tone: Tone }>> = {
-  // Accepted for a reply, not yet answered: "Answered" is only said once the reply was delivered.
-  dispatch: { label: 'Accepted', tone: 'info' },
-  drop: { label: 'Dropped', tone: 'neutral' },
-  pairing: { label: 'Pairing', tone: 'info' },
-};
-
-/** Where a reply stands (reply entries) → badge text and tone; only `sent` reads "Answered". */
-export const OUTCOME: Readonly<Record<NonNullable<ActivityEntry['outcome']>, { label: string; tone: Tone }>> = {
-  sent: { label: 'Answered', tone: 'ok' },
-  waiting: { label: 'Waiting', tone: 'warning' },
-  'not-answered': { label: 'Not answered', tone: 'error' },
-  'no-reply': { label: 'No reply', tone: 'neutral' },
-  retrying: { label: 'Retrying', tone: 'info' },
-  dismissed: { label: 'Dismissed', tone: 'neutral' },
-};
-
-/** Activity kinds without a decision → badge text and tone. */
-export const ENTRY_KIND: Readonly<Record<ActivityEntry['kind'], { label: string; tone: Tone }>> = {
-  inbound: { label: 'Inbound', tone: 'neutral' },
-  reply: { label: 'Replied', tone: 'ok' },
-  pairing: { label: 'Pairing', tone: 'info' },
-  'agent-error': { label: 'Agent error', tone: 'error' },
-  command: { label: 'Command', tone: 'info' },
-  send: { label: 'Sent', tone: 'ok' },
-  system: { label: 'System', tone: 'neutral' },
 };
 
 /** Overall level → dot tone and its spoken name. */
