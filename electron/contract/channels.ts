@@ -52,6 +52,10 @@ export const VERBS = {
   'pairing:unblock': { input: z.object({ sender: z.string().min(1).max(320), accountId: z.string().optional() }).strict(), output: z.object({ unblocked: z.boolean() }) },
   /** Ask an agent a short test question and show its answer (first-run guide, Settings). */
   'agents:test': { input: z.object({ agentId: z.string().max(128).optional() }).strict(), output: z.object({ ok: z.boolean(), reply: z.string().optional(), error: z.string().optional(), durationMs: z.number() }) },
+  /** Store an API key or webhook secret by name (the value is never returned, logged or in a snapshot). */
+  'secret:set': { input: z.object({ name: z.string().min(1).max(64), value: z.string().min(1).max(16_384) }).strict(), output: z.object({ name: z.string() }) },
+  /** The names in the secret store (never values). */
+  'secret:list': { input: z.object({}).strict(), output: z.object({ names: z.array(z.string()) }) },
 } as const;
 
 /** Pushed events: name → payload schema. */

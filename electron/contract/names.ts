@@ -33,6 +33,8 @@ export const VERB_NAMES = [
   'replies:dismiss',
   'pairing:unblock',
   'agents:test',
+  'secret:set',
+  'secret:list',
 ] as const satisfies readonly VerbName[];
 
 /** Every pushed event name of the contract (same set as `keyof EVENTS`). */

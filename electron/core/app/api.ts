@@ -8,6 +8,7 @@ import { resolveAccount } from '../config/accounts.js';
 import type { Companion } from './companion.js';
 import { platformHandlers } from './api-platform.js';
 import { uiHandlers } from './api-ui.js';
+import { secretHandlers } from './api-secrets.js';
 import { performSends } from '../replies/outbound.js';
 import { dismissReply, listMessages, ReplyControlError, retryReply } from '../replies/reply-control.js';
 
@@ -23,6 +24,7 @@ export function companionHandlers(app: Companion): ContractHandlers {
   return {
     ...acpHandlers(app.acp, () => app.configStore.current),
     ...uiHandlers(app),
+    ...secretHandlers(app.secrets, () => app.changed()),
     ...platformHandlers({ permissions: app.permissions, platform: app.platform, configPath: app.configPath, stateDir: app.stateDir, accounts: () => app.accounts(), config: () => app.configStore.current, env: app.env }),
     'status:get': () => app.snapshot(),
     'pairing:approve': async ({ code, accountId }) => {

@@ -42,11 +42,15 @@ export function maskArgv(argv: readonly unknown[]): unknown[] {
   });
 }
 
+/** True for `{secret: "NAME"}`: a secret-store name, safe to show (the UI says whether it is stored). */
+const isSecretRef = (value: unknown): boolean =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 1 && typeof (value as { secret?: unknown }).secret === 'string';
+
 /** A backend config safe to show: env var names kept, secret-named keys, URL credentials and query values hidden. */
 export function maskBackend(backend: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(backend)) {
-    if (key.endsWith('Env') || key === 'env') out[key] = value;
+    if (key.endsWith('Env') || key === 'env' || ((key === 'apiKey' || key === 'secret') && isSecretRef(value))) out[key] = value; // names, not values
     else if (SECRET_KEY.test(key)) out[key] = MASK;
     else if (key === 'argv' && Array.isArray(value)) out[key] = maskArgv(value);
     else if (typeof value === 'string' && /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) out[key] = maskUrl(value);

@@ -15,6 +15,12 @@ describe('masking', () => {
     });
   });
 
+  it('shows a secret-store reference (a name) but still hides a plain apiKey or secret value', () => {
+    expect(maskBackend({ type: 'openai', apiKey: { secret: 'main-api-key' } })).toEqual({ type: 'openai', apiKey: { secret: 'main-api-key' } });
+    expect(maskBackend({ type: 'webhook', secret: { secret: 'hook-webhook-secret' } })).toEqual({ type: 'webhook', secret: { secret: 'hook-webhook-secret' } });
+    expect(maskBackend({ apiKey: 'sk-live', secret: 'hmac', token: { secret: 'x' } })).toEqual({ apiKey: MASK, secret: MASK, token: MASK });
+  });
+
   it('hides URL credentials, query values and fragments', () => {
     expect(maskUrl('https://u:p@hooks.example/x?token=abc&mode=1#sig')).toBe(`https://hooks.example/x?token=${MASK}&mode=${MASK}#${MASK}`);
     expect(maskUrl('not a url')).toBe('not a url');

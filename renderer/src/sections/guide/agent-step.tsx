@@ -3,6 +3,7 @@ import type { SettingsView, Snapshot } from '../../../../electron/contract/views
 import { agentTestKey, guideKey } from '../../actions/keys.js';
 import { AGENT_PRESETS, chooseAgentPreset, testAgent, type AgentPreset } from '../../actions/guide-actions.js';
 import { FieldProblems } from '../../components/fields/field-problems.js';
+import { SecretField } from '../../components/fields/secret-field.js';
 import { TextField } from '../../components/fields/text-field.js';
 import { ActionButton } from '../../components/ui/action-button.js';
 import { InlineStatus } from '../../components/ui/inline-status.js';
@@ -20,15 +21,22 @@ export function BackendFields({ agent }: { readonly agent: Agent }) {
       <>
         <TextField label="Server URL" path={`${base}.baseUrl`} value={str('baseUrl')} clearable={false} />
         <TextField label="Model" path={`${base}.model`} value={str('model')} clearable={false} />
+        <SecretField label="API key" agentId={agent.id} backendPath={base} field="apiKey" current={b.apiKey} hint="Kept in the secret store, never in the settings file. Leave empty for Ollama and LM Studio." />
         <TextField
           label="API key variable"
           path={`${base}.apiKeyEnv`}
           value={str('apiKeyEnv')}
-          hint="The name of the environment variable that holds the key (keys never go in the settings file). Leave empty for Ollama and LM Studio."
+          hint="Or: the name of the environment variable that holds the key (keys never go in the settings file). Leave empty for Ollama and LM Studio."
         />
       </>
     );
-  if (b.type === 'webhook') return <TextField label="Webhook URL" path={`${base}.url`} value={str('url')} clearable={false} />;
+  if (b.type === 'webhook')
+    return (
+      <>
+        <TextField label="Webhook URL" path={`${base}.url`} value={str('url')} clearable={false} />
+        <SecretField label="Webhook secret" agentId={agent.id} backendPath={base} field="secret" current={b.secret} hint="Optional: signs each request (HMAC-SHA256). Kept in the secret store, never in the settings file." />
+      </>
+    );
   if (b.type === 'command')
     return (
       <TextField
