@@ -6,7 +6,7 @@ import { client, ndJsonStream, type ClientConnection } from '@agentclientprotoco
 import type { ContentBlock, RequestPermissionRequest, RequestPermissionResponse, SessionNotification, StopReason } from '@agentclientprotocol/sdk';
 import { execa } from 'execa';
 import { stopChild } from '../imsg/stop-child.js';
-import { killGroup } from './pid-record.js';
+import { signalGroup as killGroup } from '../platform/process-group.js';
 
 /** What the owner of a process handles: updates, permission questions, writes, the exit. */
 export interface AcpProcessHandlers {

@@ -4,27 +4,13 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { execa } from 'execa';
 import { writeFileAtomic } from '../fs/atomic-write.js';
+import { signalGroup as killGroup } from '../platform/process-group.js';
 
 /** One recorded agent process: its pid (= its process group) and the argv it was started with. */
 export interface PidEntry {
   readonly pid: number;
   readonly argv: readonly string[];
   readonly startedAt: string;
-}
-
-/** Signal a whole process group; false when it is gone. */
-export function killGroup(pid: number, signal: NodeJS.Signals): boolean {
-  try {
-    process.kill(-pid, signal);
-    return true;
-  } catch {
-    try {
-      process.kill(pid, signal);
-      return true;
-    } catch {
-      return false;
-    }
-  }
 }
 
 /** True while `pid` exists. */
