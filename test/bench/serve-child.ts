@@ -33,11 +33,13 @@ export function benchEnv(world: ServeWorld): NodeJS.ProcessEnv {
   return { ...env, IMSG_SIM_TRACE: world.tracePath };
 }
 
-/** Spawn `node [nodeArgs] <cli> serve --quiet` for `world`. */
-export function spawnServe(world: ServeWorld, cliBin: string, nodeArgs: readonly string[] = []): ChildProcess {
+/** Spawn `node [nodeArgs] <cli> serve --quiet` for `world` (with `extraEnv` added). */
+export function spawnServe(world: ServeWorld, cliBin: string, nodeArgs: readonly string[] = [], extraEnv: NodeJS.ProcessEnv = {}): ChildProcess {
   const args = [...nodeArgs, cliBin, 'serve', '--quiet', '--config', world.configPath, '--state-dir', world.stateDir];
-  const child = spawn(process.execPath, args, { env: benchEnv(world), stdio: ['ignore', 'ignore', 'pipe'] });
-  child.stderr?.resume();
+  // BENCH_SERVE_STDERR=1: serve's output shows (diagnosis, e.g. BENCH_NODE_ARGS=--trace-gc).
+  const child = spawn(process.execPath, args, { env: { ...benchEnv(world), ...extraEnv }, stdio: ['ignore', process.env.BENCH_SERVE_STDERR ? 'inherit' : 'ignore', 'pipe'] });
+  if (process.env.BENCH_SERVE_STDERR) child.stderr?.pipe(process.stderr);
+  else child.stderr?.resume();
   return child;
 }
 

@@ -6,7 +6,8 @@ import { AgentError } from '../agents/agent-error.js';
 import type { AgentReply, AgentRequest } from '../agents/types.js';
 import { backoffDelay } from '../imsg/backoff.js';
 import type { ConversationBinding } from '../policy/route.js';
-import { AcpProcess } from './acp-process.js';
+// Type only: the SDK (its zod schemas take ~50 ms to build) loads when the first ACP agent starts, not at every app start.
+import type { AcpProcess } from './acp-process.js';
 import { type AcpOptions, agentArgv, agentCwd, agentEnv } from './agent-command.js';
 import { formatQuestion, permissionResponse } from './permission-relay.js';
 import { chatTargetOf, questionKey, type SessionHost } from './session-host.js';
@@ -157,6 +158,7 @@ export class AcpSession {
     const root = cwd;
     // The process may end before start() returns: the exit handler must not touch `proc` then.
     const seen: { proc?: AcpProcess; pid?: number } = {};
+    const { AcpProcess } = await import('./acp-process.js');
     const proc = await AcpProcess.start(
       { argv, cwd, env: agentEnv(this.opts, this.host.env), allowFsWrite: this.opts.allowFsWrite === true, startTimeoutMs: this.host.timing.startTimeoutMs },
       {

@@ -47,6 +47,8 @@ export class AccountRuntime {
       diagnosis: () => ({ dbPath: account.dbPath, remoteHost: this.remoteHost }),
       slowStartNoticeMs: account.probeTimeoutMs,
       onMessage: (m) => handleInbound(this, m),
+      // A backlog is fetched as fast as replies go out, not faster: memory stays flat under a burst.
+      downstream: () => this.#tasks,
       onHandlerError: (m, err) => {
         void deps.activity.append({ accountId: account.accountId, kind: 'system', messageId: m.id, detail: `message ${m.id} could not be handled: ${(err as Error).message}` });
       },

@@ -6,7 +6,8 @@
 // does not break at tabs; we use this one chunker for replies and CLI sends alike, so a
 // `send --dry-run` shows exactly how an agent reply of the same text would be split.
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use: building a Segmenter loads ICU data (~7 ms), which every app start paid.
+let graphemes: Intl.Segmenter | undefined;
 
 const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
@@ -37,7 +38,7 @@ export function safeHardBreak(text: string, limit: number): number {
   if (text.length <= limit) return text.length;
   let best = 0;
   // A boundary depends on what precedes it and the next code point (up to 2 units): limit+2 suffices.
-  for (const { index } of graphemes.segment(text.slice(0, limit + 2))) {
+  for (const { index } of (graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text.slice(0, limit + 2))) {
     if (index > limit) break;
     best = index;
   }

@@ -4,15 +4,12 @@
 // answers also survive an app restart (a login item starts every day with the same imsg).
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { writeFileAtomic } from '../fs/atomic-write.js';
-import { checkRpcSupport, FIRST_RPC_VERSION, parseVersion, RPC_UNSUPPORTED_ERROR, type RpcSupport, versionBefore } from './rpc-support.js';
+import { type BinaryFacts, readStoredFacts, storeFacts } from './binary-facts-file.js';
+import { checkRpcSupport, FIRST_RPC_VERSION, parseVersion, RPC_UNSUPPORTED_ERROR, versionBefore } from './rpc-support.js';
 import { runBounded } from './run-bounded.js';
 
-/** The answers for one binary. */
-export interface BinaryFacts {
-  readonly version?: string;
-  readonly support: RpcSupport;
-}
+export type { BinaryFacts } from './binary-facts-file.js';
+export { STORED_FACTS_MAX_AGE_MS } from './binary-facts-file.js';
 
 /** Keyed by {@link factsKey}; a run in flight is shared, only definite answers stay. */
 const cache = new Map<string, Promise<BinaryFacts>>();
@@ -33,6 +30,14 @@ function envKey(env: NodeJS.ProcessEnv): string {
   return JSON.stringify(Object.entries(env).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** The memory key and the file's hash of it (hashed: the environment may hold secrets). */
+async function factsKey(binaryPath: string, env: NodeJS.ProcessEnv): Promise<{ key: string; hash: string } | undefined> {
+  const id = await binaryIdentity(binaryPath);
+  if (id === undefined) return undefined;
+  const key = `${id}\0${envKey(env)}`;
+  return { key, hash: createHash('sha256').update(key).digest('hex') };
+}
+
 /** Supported or definitely not: worth keeping. A timeout or a failed run is asked again next time. */
 function definite(facts: BinaryFacts): boolean {
   return facts.support.supported || facts.support.fatal;
@@ -46,62 +51,52 @@ async function runBoth(binaryPath: string, env: NodeJS.ProcessEnv, timeoutMs: nu
   return { ...(version ? { version } : {}), support: tooOld ? { supported: false, fatal: true, error: RPC_UNSUPPORTED_ERROR } : support };
 }
 
-/** Entries kept in the file: one per imsg build and environment seen lately. */
-const FILE_ENTRIES = 16;
-
-/** A stored answer is trusted this long: a wrapper script (imsg over SSH) keeps its mtime when the imsg behind it changes. */
-export const STORED_FACTS_MAX_AGE_MS = 24 * 3600_000;
-
-type Stored = Record<string, BinaryFacts & { at: string }>;
-
-function isFacts(v: unknown): v is BinaryFacts & { at: string } {
-  if (typeof v !== 'object' || v === null) return false;
-  const o = v as Record<string, unknown>;
-  const support = o.support as Record<string, unknown> | undefined;
-  return (o.version === undefined || typeof o.version === 'string') && typeof o.at === 'string' && typeof support === 'object' && support !== null && typeof support.supported === 'boolean' && typeof support.fatal === 'boolean' && (support.error === undefined || typeof support.error === 'string');
-}
-
-/** The file's entries; anything unreadable counts as empty (it is only a cache: asking again is correct). */
-async function readStored(file: string): Promise<Stored> {
-  try {
-    const parsed = JSON.parse(await fs.readFile(file, 'utf8')) as unknown;
-    if (typeof parsed !== 'object' || parsed === null) return {};
-    return Object.fromEntries(Object.entries(parsed).filter(([, v]) => isFacts(v))) as Stored;
-  } catch {
-    return {};
-  }
-}
-
-async function store(file: string, hash: string, facts: BinaryFacts): Promise<void> {
-  const entries = { ...(await readStored(file)), [hash]: { ...facts, at: new Date().toISOString() } };
-  const newest = Object.entries(entries).sort(([, a], [, b]) => (a.at < b.at ? 1 : -1)).slice(0, FILE_ENTRIES);
-  await writeFileAtomic(file, `${JSON.stringify(Object.fromEntries(newest))}\n`);
+/** Run `ask` once per key (shared while in flight), keep definite answers in memory and `file`. */
+async function remembered(binaryPath: string, env: NodeJS.ProcessEnv, file: string | undefined, ask: () => Promise<BinaryFacts>): Promise<BinaryFacts> {
+  const k = await factsKey(binaryPath, env);
+  if (k === undefined) return ask();
+  const known = cache.get(k.key);
+  if (known) return known;
+  const run = (async (): Promise<BinaryFacts> => {
+    const saved = file ? await readStoredFacts(file, k.hash) : undefined;
+    if (saved) return saved;
+    const facts = await ask();
+    // A failed write only costs the next start a run of each.
+    if (file && definite(facts)) await storeFacts(file, k.hash, facts).catch(() => undefined);
+    return facts;
+  })();
+  cache.set(k.key, run);
+  const facts = await run.catch((err: unknown) => {
+    cache.delete(k.key);
+    throw err;
+  });
+  if (!definite(facts) && cache.get(k.key) === run) cache.delete(k.key);
+  return facts;
 }
 
 /** The version and rpc support of `binaryPath` (run once per binary file and environment; kept in `file` when given). */
-export async function binaryFacts(binaryPath: string, env: NodeJS.ProcessEnv, timeoutMs: number, file?: string): Promise<BinaryFacts> {
-  const id = await binaryIdentity(binaryPath);
-  if (id === undefined) return runBoth(binaryPath, env, timeoutMs);
-  const key = `${id}\0${envKey(env)}`;
-  const known = cache.get(key);
-  if (known) return known;
-  // Hashed: the environment may hold secrets, the file needs only to recognise it.
-  const hash = createHash('sha256').update(key).digest('hex');
-  const run = (async (): Promise<BinaryFacts> => {
-    const saved = file ? (await readStored(file))[hash] : undefined;
-    if (saved && Date.now() - Date.parse(saved.at) < STORED_FACTS_MAX_AGE_MS) return { ...(saved.version ? { version: saved.version } : {}), support: saved.support };
-    const facts = await runBoth(binaryPath, env, timeoutMs);
-    // A failed write only costs the next start a run of each.
-    if (file && definite(facts)) await store(file, hash, facts).catch(() => undefined);
-    return facts;
-  })();
-  cache.set(key, run);
-  const facts = await run.catch((err: unknown) => {
-    cache.delete(key);
-    throw err;
+export function binaryFacts(binaryPath: string, env: NodeJS.ProcessEnv, timeoutMs: number, file?: string): Promise<BinaryFacts> {
+  return remembered(binaryPath, env, file, () => runBoth(binaryPath, env, timeoutMs));
+}
+
+/** What is known of `binaryPath` already (this process, or `file`), without running anything. */
+export async function knownBinaryFacts(binaryPath: string, env: NodeJS.ProcessEnv, file?: string): Promise<BinaryFacts | undefined> {
+  const k = await factsKey(binaryPath, env);
+  if (k === undefined) return undefined;
+  const known = cache.get(k.key);
+  if (known) return known.catch(() => undefined);
+  return file ? readStoredFacts(file, k.hash) : undefined;
+}
+
+/**
+ * An `imsg rpc` session of `binaryPath` answered, so rpc is supported: keep that, with the
+ * version `--version` prints (asked here, once; `version` when the session told it already).
+ */
+export function learnSupported(binaryPath: string, env: NodeJS.ProcessEnv, timeoutMs: number, file?: string, version?: string): Promise<BinaryFacts> {
+  return remembered(binaryPath, env, file, async () => {
+    const told = version ?? parseVersion((await runBounded(binaryPath, ['--version'], env, timeoutMs)).output);
+    return { ...(told ? { version: told } : {}), support: { supported: true, fatal: false } };
   });
-  if (!definite(facts) && cache.get(key) === run) cache.delete(key);
-  return facts;
 }
 
 /** Forget every cached answer (tests, and a manual "check again" after an upgrade we cannot see). */

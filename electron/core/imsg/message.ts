@@ -1,6 +1,7 @@
 // The inbound `message` payload of imsg (channel spec §2): every read field is optional and
 // type-checked; a wrong-typed known field makes the whole payload invalid; extra fields pass through.
 import { z } from 'zod';
+import { fastParseMessage } from './message-fast-path.js';
 
 /** Accept a value of `schema`, or null/absent (imsg omits nil keys; older builds sent null), as absent. */
 function optional<T extends z.ZodType>(schema: T) {
@@ -93,7 +94,8 @@ export function parseImsgMessage(raw: unknown): ParseMessageResult {
     const issue = { path: '(payload)', message: `expected a message object, received ${describe(raw)}` };
     return { ok: false, issues: [issue], error: `(payload): ${issue.message}` };
   }
-  const parsed = imsgMessageSchema.safeParse(raw);
+  const fast = fastParseMessage(raw as Record<string, unknown>);
+  const parsed = fast ? { success: true as const, data: fast } : imsgMessageSchema.safeParse(raw);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message.replace(/^Invalid input: /, '') }));
     return { ok: false, issues, error: issues.map((i) => `${i.path}: ${i.message}`).join('; ') };

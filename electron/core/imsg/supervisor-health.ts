@@ -4,6 +4,12 @@ import { type AccountHealth, isHealthy } from './health.js';
 
 type Fields = Omit<AccountHealth, 'healthy' | 'queued' | 'accountId'>;
 
+/** Time stamps that change per message or request. */
+type Stamp = 'lastMessageAt' | 'lastRequestOkAt';
+
+/** A stamp is published at most this often: a burst changes health (and the snapshot) once a second, not per message. */
+export const STAMP_MS = 1000;
+
 /** Accumulates health fields and notifies listeners on every change. */
 export class HealthTracker {
   #fields: Fields = { state: 'stopped', restarts: 0, attempt: 0, cursor: null };
@@ -21,6 +27,27 @@ export class HealthTracker {
     }
     this.#fields = next as Fields;
     for (const listener of this.#listeners) listener();
+  }
+
+  readonly #stamps: Partial<Record<Stamp, { at: number; publishedAt: number; timer?: NodeJS.Timeout }>> = {};
+
+  /** Stamp `field` with now: published at once when its last publication is a second old, else at the end of that second (with the latest time). */
+  touch(field: Stamp, now = Date.now()): void {
+    const stamp = (this.#stamps[field] ??= { at: now, publishedAt: Number.NEGATIVE_INFINITY });
+    stamp.at = now;
+    if (now - stamp.publishedAt >= STAMP_MS) return this.#publish(field);
+    if (stamp.timer) return;
+    stamp.timer = setTimeout(() => this.#publish(field), STAMP_MS - (now - stamp.publishedAt));
+    stamp.timer.unref?.();
+  }
+
+  #publish(field: Stamp): void {
+    const stamp = this.#stamps[field];
+    if (!stamp) return;
+    clearTimeout(stamp.timer);
+    stamp.timer = undefined;
+    stamp.publishedAt = Date.now();
+    this.update({ [field]: new Date(stamp.at).toISOString() });
   }
 
   /** Record the last error with its classified cause. */

@@ -8,12 +8,12 @@ import { WatchStateStore } from './cursor-store.js';
 import type { AccountHealth, SupervisorState } from './health.js';
 import { type HandledMessage, InboundQueue, type QueuedMessage } from './inbound-queue.js';
 import type { ProbeResult } from './probe.js';
-import { checkBinary, probeSession } from './probe.js';
 import { publishProbe } from './recent-probes.js';
 import { ImsgClient } from './rpc-client.js';
 import { ImsgTimeoutError } from './rpc-errors.js';
 import { HealthTracker } from './supervisor-health.js';
 import { describeEnd } from './supervisor-end.js';
+import { startProbe } from './start-probe.js';
 import { runWatchSession } from './watch-session.js';
 
 /** Least time between two watch-state writes while messages keep coming. */
@@ -40,6 +40,8 @@ export interface SupervisorOptions {
   readonly onInvalid?: (payload: unknown, reason: string) => void;
   /** A line from imsg that is not valid protocol: counted in health, recorded by the app. */
   readonly onProtocolError?: (reason: string) => void;
+  /** Work still queued downstream for received messages (replies): a backlog drain waits for room (backlog-drain.ts). */
+  readonly downstream?: () => number;
   readonly createClient?: ClientFactory;
   readonly probe?: (opts: { cliPath: string; dbPath?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv; diagnosis?: DiagnosisContext }) => Promise<ProbeResult>;
   /** The account's dbPath and SSH host as known now: failures are worded for them (file not found, SSH advice). */
@@ -70,6 +72,8 @@ export class ImsgSupervisor {
   /** The start probe's client, already ready: the next session watches with it. */
   #probed: ImsgClient | ReturnType<ClientFactory> | undefined;
   #storageProblem: { file: string; message: string; since: string } | undefined;
+  /** Set by a start probe that left the binary's version to learn after the start. */
+  #learnVersion: (() => Promise<{ version?: string }>) | undefined;
 
   constructor(opts: SupervisorOptions) {
     this.#opts = opts;
@@ -129,7 +133,7 @@ export class ImsgSupervisor {
   async request<T = unknown>(method: string, params?: Record<string, unknown>, opts?: { timeoutMs?: number }): Promise<T> {
     if (!this.#client) throw new Error('imsg rpc not running');
     const result = await this.#client.request<T>(method, params, opts);
-    this.#health.update({ lastRequestOkAt: new Date().toISOString() });
+    this.#health.touch('lastRequestOkAt');
     return result;
   }
 
@@ -191,6 +195,7 @@ export class ImsgSupervisor {
         ready: ready !== undefined,
         queue,
         watchParams: this.#opts.watchParams ?? {},
+        downstream: this.#opts.downstream,
         readyTimeoutMs: this.#opts.firstRequestTimeoutMs ?? 30_000,
         requestTimeoutMs: this.#opts.requestTimeoutMs ?? 10_000,
         pingIntervalMs: this.#opts.pingIntervalMs ?? 30_000,
@@ -204,10 +209,12 @@ export class ImsgSupervisor {
             // Watching again: an earlier error is history now ("last problem, recovered at …").
             this.#health.healed();
             this.#health.update({ state: 'watching', subscription, cursor: queue.cursor });
+            this.#afterWatching();
           },
           onUnsubscribed: () => this.#health.update({ subscription: undefined }),
-          onRequestOk: () => this.#health.update({ lastRequestOkAt: new Date().toISOString() }),
-          onMessage: () => this.#health.update({ lastMessageAt: new Date().toISOString() }),
+          onDrained: (subscription) => this.#health.update({ subscription }),
+          onRequestOk: () => this.#health.touch('lastRequestOkAt'),
+          onMessage: () => this.#health.touch('lastMessageAt'),
           onWarning: (err) => this.#health.error(err, classifyImsgError(err, { ...this.#opts.diagnosis?.(), stderrTail: client.stderrTail() })),
         },
       });
@@ -277,8 +284,8 @@ export class ImsgSupervisor {
   }
 
   /**
-   * The start probe (channel spec §3): binary checks (cached per binary file), then
-   * `initialize` + `chats.list` on a client that, when it answered, becomes the watch session's.
+   * The start probe (channel spec §3, start-probe.ts): `initialize` + `chats.list` on a client
+   * that, when it answered, becomes the watch session's; the binary checks only when needed.
    */
   async #probe(): Promise<ProbeResult> {
     const opts = { cliPath: this.#opts.cliPath, dbPath: this.#opts.dbPath, env: this.#opts.env, timeoutMs: this.#opts.firstRequestTimeoutMs, diagnosis: this.#opts.diagnosis?.() };
@@ -286,23 +293,32 @@ export class ImsgSupervisor {
     const binaryFactsFile = this.#opts.binaryFactsFile;
     const run = (async (): Promise<ProbeResult> => {
       const started = Date.now();
-      // Spawned while the binary is checked (both take a process start), but asked nothing
-      // before the checks passed: a fatal check still stops here, before any request.
       const client = this.#newClient();
-      client.start().catch(() => undefined);
-      const { fields, checked } = await checkBinary({ ...opts, ...(binaryFactsFile ? { binaryFactsFile } : {}) });
-      if (!checked) {
-        await client.stop().catch(() => undefined);
-        return { ...fields, durationMs: Date.now() - started };
-      }
-      const session = await probeSession(client, checked, opts.timeoutMs, opts.diagnosis);
+      const outcome = await startProbe({ ...opts, ...(binaryFactsFile ? { binaryFactsFile } : {}) }, client);
       // A failed session is not reused: the watch session starts afresh and reports its own cause.
-      if (session.ok && !this.#stopping) this.#probed = client;
+      if (outcome.ok && !this.#stopping) this.#probed = client;
       else await client.stop().catch(() => undefined);
-      return { ...session, durationMs: Date.now() - started };
+      const result = { ...outcome.fields, durationMs: Date.now() - started };
+      const learn = outcome.learnVersion;
+      // The permission rows show the version too: they get the probe again once it is known.
+      this.#learnVersion = learn && (() => learn().then((facts) => (facts.version && publishProbe(opts, Promise.resolve({ ...result, version: facts.version })), facts)));
+      return result;
     })();
     publishProbe(opts, run);
     return run;
+  }
+
+  /** After the first watch of a start: learn the version a fresh binary did not tell (one `--version`, off the start's path). */
+  #afterWatching(): void {
+    const learn = this.#learnVersion;
+    this.#learnVersion = undefined;
+    if (!learn) return;
+    void learn().then(
+      (facts) => {
+        if (facts.version && !this.#health.snapshot(0).imsgVersion) this.#health.update({ imsgVersion: facts.version });
+      },
+      () => undefined,
+    );
   }
 
   async #probeOk(early?: Promise<ProbeResult>): Promise<boolean> {

@@ -2,6 +2,7 @@
 import type { ExitInfo } from './rpc-client.js';
 import type { RpcClientPort } from './client-port.js';
 import type { InboundQueue } from './inbound-queue.js';
+import { BatchCounter, roomFor } from './backlog-drain.js';
 import { currentEndCursor, sinceRowidFor } from './initial-cursor.js';
 
 /** Progress reported by a session to its supervisor. */
@@ -14,6 +15,8 @@ export interface SessionHooks {
   onWarning(err: Error): void;
   /** The subscription ended (an `error` notification); a resubscribe follows after a backoff. */
   onUnsubscribed?(): void;
+  /** A backlog drain replaced the subscription (backlog-drain.ts). */
+  onDrained?(subscription: number): void;
 }
 
 /** First wait before resubscribing after a watch error; doubles per failure up to {@link RESUBSCRIBE_MAX_MS}. */
@@ -30,6 +33,8 @@ export interface WatchSessionOptions {
   readonly ready?: boolean;
   readonly queue: InboundQueue;
   readonly watchParams: Readonly<Record<string, unknown>>;
+  /** Work queued after the inbound queue (replies); counts against a drain's room. */
+  readonly downstream?: () => number;
   readonly readyTimeoutMs: number;
   readonly requestTimeoutMs: number;
   /** Liveness ping period while watching; a timed-out ping means imsg is wedged. */
@@ -87,18 +92,44 @@ export async function runWatchSession(opts: WatchSessionOptions): Promise<Sessio
     }, delay);
   };
 
-  const subscribe = async (): Promise<void> => {
+  // A full batch means a backlog: resubscribe from the last row received (backlog-drain.ts).
+  const batches = new BatchCounter();
+  let draining = false;
+  const drain = async (): Promise<void> => {
+    if (draining || resubscribing || over || signal.aborted || exit || subscription === undefined) return;
+    draining = true;
+    try {
+      await roomFor(() => queue.size + (opts.downstream?.() ?? 0), () => over || signal.aborted || exit !== undefined);
+      if (resubscribing || over || signal.aborted || exit || subscription === undefined) return;
+      const old = subscription;
+      subscription = undefined;
+      // Its late notifications are dropped; they are rows after the last one received, which the new subscription sends.
+      await client.unsubscribe(old);
+      await subscribe(true);
+    } catch (err) {
+      fail(err);
+    } finally {
+      draining = false;
+    }
+  };
+
+  const subscribe = async (drained = false): Promise<void> => {
     const since = sinceRowidFor(queue.resumeFrom);
     const params = { ...opts.watchParams, ...(since === undefined ? {} : { since_rowid: since }) };
+    batches.reset();
     subscription = await client.subscribe(params, {
       onMessage: (message) => {
         queue.enqueue(message);
         hooks.onMessage();
+        // After the rest of this read: the batch's last row is then the one to resume after.
+        if (batches.add()) setImmediate(() => void drain());
       },
       onError: resubscribe,
     }, { timeoutMs: opts.requestTimeoutMs });
     subscribedAt = Date.now();
-    hooks.onWatching(subscription);
+    // A drain's new subscription is the same watch going on: no "watching again" (that heals errors).
+    if (drained) hooks.onDrained?.(subscription);
+    else hooks.onWatching(subscription);
   };
 
   try {

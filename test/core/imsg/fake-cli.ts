@@ -3,7 +3,7 @@ import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Which imsg to imitate. */
-export type FakeCliMode = 'legacy' | 'v1' | 'fda' | 'old-help' | 'old-version' | 'hang-help' | 'hang-rpc';
+export type FakeCliMode = 'legacy' | 'v1' | 'fda' | 'old-help' | 'old-version' | 'hang-help' | 'hang-rpc' | 'old-hang';
 
 const BANNER = 'unable to open database file (code: 14)\n\n⚠️  Permission Error: Cannot access Messages database\n\nThe Messages database at /Users/me/Library/Messages/chat.db requires Full Disk Access permission.';
 
@@ -19,12 +19,14 @@ if (args.includes('--version')) {
   process.exit(0);
 }
 if (args[0] === 'rpc' && args.includes('--help')) {
-  if (MODE === 'old-help') { out('Error: Unknown command "rpc"'); process.exit(1); }
+  if (MODE === 'old-help' || MODE === 'old-hang') { out('Error: Unknown command "rpc"'); process.exit(1); }
   if (MODE === 'hang-help') { setInterval(() => {}, 1000); return; }
   out('imsg rpc\\nRun JSON-RPC over stdin/stdout');
   process.exit(0);
 }
-if (args[0] !== 'rpc') { out('Unknown command'); process.exit(1); }
+// old-hang: a build without rpc behind a wrapper that then waits on stdin, silent.
+if (MODE === 'old-hang') { if (process.env.FAKE_PIDFILE) fs.writeFileSync(process.env.FAKE_PIDFILE, String(process.pid)); process.stdin.resume(); setInterval(() => {}, 1000); return; }
+if (args[0] !== 'rpc' || MODE === 'old-help') { out('Error: Unknown command ' + JSON.stringify(args[0] ?? '')); process.exit(1); }
 if (process.env.FAKE_PIDFILE) fs.writeFileSync(process.env.FAKE_PIDFILE, String(process.pid));
 if (MODE === 'hang-rpc') { process.stdin.resume(); setInterval(() => {}, 1000); return; }
 const rl = require('readline').createInterface({ input: process.stdin });
