@@ -58,7 +58,7 @@ export class Notifier {
 
   /** A new pairing request: Approve / Deny call the verbs with its code; a click opens Pairing. */
   pairingRequest(request: PairingRequestView): void {
-    const sender = request.meta.sender ?? 'Someone';
+    const sender = request.contactName ?? request.meta.sender ?? 'Someone';
     const note = this.#show({
       id: pairingNoteId(request.accountId, request.code),
       title: 'New pairing request',
