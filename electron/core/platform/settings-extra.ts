@@ -6,7 +6,7 @@ import { defaultAgentId } from '../policy/route.js';
 import type { SettingsView } from '../../contract/views.js';
 import { formatKeyPath } from '../config/key-path.js';
 
-type Extra = Pick<SettingsView, 'accounts' | 'groupAllowFrom' | 'groups' | 'mentionPatterns' | 'agents'>;
+type Extra = Pick<SettingsView, 'accounts' | 'groupAllowFrom' | 'groups' | 'mentionPatterns' | 'agents' | 'quietHours'>;
 
 /** The extra Settings fields of `config`; `mask` hides secret-looking backend values. */
 export function settingsExtra(config: AppConfig, mask: (backend: Record<string, unknown>) => Record<string, unknown>): Extra {
@@ -19,6 +19,7 @@ export function settingsExtra(config: AppConfig, mask: (backend: Record<string, 
     const keyBase = key === undefined ? 'channels.imessage' : formatKeyPath(['channels', 'imessage', 'accounts', key]);
     return { accountId: a.accountId, keyBase, enabled: a.enabled, cliPath: a.cliPath, ...(a.dbPath ? { dbPath: a.dbPath } : {}) };
   });
+  const quiet = config.notifications?.quietHours;
   const defaultId = defaultAgentId(config);
   const agents = (config.agents?.list ?? []).map((entry, index) => ({
     index,
@@ -33,5 +34,6 @@ export function settingsExtra(config: AppConfig, mask: (backend: Record<string, 
     groups: Object.entries(channel.groups ?? {}).map(([id, g]) => ({ id, ...(g.requireMention !== undefined ? { requireMention: g.requireMention } : {}) })),
     mentionPatterns: [...(config.messages?.groupChat?.mentionPatterns ?? [])],
     agents,
+    ...(quiet ? { quietHours: { enabled: quiet.enabled !== false, start: quiet.start, end: quiet.end } } : {}),
   };
 }
