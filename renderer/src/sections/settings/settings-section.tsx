@@ -15,6 +15,7 @@ import { AccountFields } from './account-fields.js';
 import { AgentsEditor } from './agents-editor.js';
 import { GroupFields } from './group-fields.js';
 import { NotificationsField } from './notifications-field.js';
+import { QuietHoursField } from './quiet-hours-field.js';
 import { ConfigProblems } from './config-problems.js';
 import { LoginItemField } from './login-item-field.js';
 import { PolicySelect } from './policy-select.js';
@@ -82,6 +83,7 @@ export function SettingsSection() {
       <AccountFields accounts={settings.accounts ?? []} />
       <h2 className="group-title">Notifications</h2>
       <NotificationsField electron={snapshot?.platform.mode === 'app' || snapshot?.platform.mode === 'dev'} />
+      <QuietHoursField quietHours={settings.quietHours} now={snapshot?.notifications} />
       <h2 className="group-title">App</h2>
       {snapshot ? <LoginItemField platform={snapshot.platform} /> : null}
       {snapshot ? <AppDiagnostics platform={snapshot.platform} /> : null}
