@@ -52,6 +52,7 @@ export function SettingsSection() {
   useEffect(() => {
     void load();
   }, [load, agentIds]);
+  const electron = snapshot?.platform.mode === 'app' || snapshot?.platform.mode === 'dev';
   if (!settings) {
     return status === 'error' ? <LoadError what="settings" message={error ?? ''} onRetry={() => void load()} /> : <Loading what="settings" />;
   }
@@ -80,9 +81,9 @@ export function SettingsSection() {
       <ListEditor label="Allowed in groups (groupAllowFrom)" path="channels.imessage.groupAllowFrom" items={settings.groupAllowFrom ?? []} hint="Under the allowlist group policy, only these senders are answered in groups." />
       <GroupFields settings={settings} />
       <h2 className="group-title">Accounts</h2>
-      <AccountFields accounts={settings.accounts ?? []} />
+      <AccountFields accounts={settings.accounts ?? []} abilities={{ editPaths: electron, pickFiles: electron && snapshot?.platform.canPickFiles === true, configPath: settings.configPath }} />
       <h2 className="group-title">Notifications</h2>
-      <NotificationsField electron={snapshot?.platform.mode === 'app' || snapshot?.platform.mode === 'dev'} />
+      <NotificationsField electron={electron} />
       <QuietHoursField quietHours={settings.quietHours} now={snapshot?.notifications} />
       <h2 className="group-title">App</h2>
       {snapshot ? <LoginItemField platform={snapshot.platform} /> : null}
