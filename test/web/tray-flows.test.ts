@@ -211,10 +211,14 @@ describe('settings', () => {
     await quiet.getByLabel('until').fill(until);
     await quiet.getByRole('button', { name: 'Save quiet hours' }).click();
     await quiet.getByText(/^Quiet now: notifications are held until /).waitFor({ timeout: 5_000 });
-    const after = await readFile(path, 'utf8');
+    // Start and end are two writes (each key edited in place): wait for the second.
+    const written = new RegExp(`quietHours"?: \\{[^}]*start"?: "${hhmm(now)}"[^}]*end"?: "${until}"`);
+    const after = await pollUntil('both times in the file', async () => {
+      const text = await readFile(path, 'utf8');
+      return written.test(text) ? text : undefined;
+    }, 5_000, 100);
     expect(before.split('\n').filter((l) => !after.split('\n').includes(l))).toEqual([]);
     expect(before).toMatch(/\/\/ /); // a comment, kept like every other line
-    expect(after).toMatch(new RegExp(`quietHours"?: \\{[^}]*start"?: "${hhmm(now)}"[^}]*end"?: "${until}"`));
     await quiet.scrollIntoViewIfNeeded();
     await shot(page, 'settings-quiet-hours', true);
   }, 20_000);
