@@ -36,7 +36,7 @@ export function pickerOptions(target: CliPathTarget): OpenDialogOptions {
     message: `Choose the imsg program for account ${target.accountId} (usually /opt/homebrew/bin/imsg).`,
     buttonLabel: 'Use This Program',
     defaultPath: isAbsolute(target.current) ? dirname(target.current) : DEFAULT_CLI_DIR,
-    properties: ['openFile', 'dontAddToRecent'],
+    properties: ['openFile'],
   };
 }
 

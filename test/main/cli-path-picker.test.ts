@@ -41,7 +41,7 @@ describe('account:pick-cli-path in the Mac app', () => {
     const { fake, write, reshow, pick } = picker();
     fake.dialog.openAnswers.push({ canceled: false, filePaths: [imsg] });
     expect(await pick({ accountId: 'default' })).toEqual({ canceled: false, cliPath: imsg, ok: true, issues: [] });
-    expect(fake.dialog.opened[0]).toMatchObject({ defaultPath: DEFAULT_CLI_DIR, properties: ['openFile', 'dontAddToRecent'], buttonLabel: 'Use This Program' });
+    expect(fake.dialog.opened[0]).toMatchObject({ defaultPath: DEFAULT_CLI_DIR, properties: ['openFile'], buttonLabel: 'Use This Program' });
     expect(write).toHaveBeenCalledWith({ key: 'channels.imessage.cliPath', value: imsg });
     expect(reshow).toHaveBeenCalledTimes(1);
   });
