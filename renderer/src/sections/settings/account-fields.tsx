@@ -41,11 +41,9 @@ function ChooseProgram({ account }: { readonly account: Account }) {
   const path = `${account.keyBase}.cliPath`;
   const running = useUiStore((s) => s.pending[configKey(path)]?.running ?? false);
   return (
-    <div className="actions">
-      <button type="button" className="btn btn-plain" disabled={running} aria-label={`Choose the imsg program for account ${account.accountId}`} onClick={() => void pickCliPath(account.accountId, path)}>
-        {running ? 'Choosing…' : 'Choose…'}
-      </button>
-    </div>
+    <button type="button" className="btn btn-plain" disabled={running} aria-label={`Choose the imsg program for account ${account.accountId}`} onClick={() => void pickCliPath(account.accountId, path)}>
+      Choose…
+    </button>
   );
 }
 
@@ -72,8 +70,13 @@ export function AccountFields({ accounts, abilities }: { readonly accounts: NonN
           <EnabledSwitch account={a} />
           {abilities.editPaths ? (
             <>
-              <TextField label="imsg program (cliPath)" path={`${a.keyBase}.cliPath`} value={a.cliPath} hint="“imsg” finds it on your PATH; or the full path, e.g. /opt/homebrew/bin/imsg." />
-              {abilities.pickFiles ? <ChooseProgram account={a} /> : null}
+              <TextField
+                label="imsg program (cliPath)"
+                path={`${a.keyBase}.cliPath`}
+                value={a.cliPath}
+                hint="“imsg” finds it on your PATH; or the full path, e.g. /opt/homebrew/bin/imsg."
+                actions={abilities.pickFiles ? <ChooseProgram account={a} /> : null}
+              />
               <TextField label="Messages database (dbPath)" path={`${a.keyBase}.dbPath`} value={a.dbPath ?? ''} placeholder="default: ~/Library/Messages/chat.db" hint="Leave empty for your own Messages." />
             </>
           ) : (
