@@ -56,6 +56,8 @@ export const VERBS = {
   'secret:set': { input: z.object({ name: z.string().min(1).max(64), value: z.string().min(1).max(16_384) }).strict(), output: z.object({ name: z.string() }) },
   /** The names in the secret store (never values). */
   'secret:list': { input: z.object({}).strict(), output: z.object({ names: z.array(z.string()) }) },
+  /** Choose an account's imsg program in a native file dialog and write its cliPath (the Mac app only: elsewhere `unavailable`, saying how to change it). */
+  'account:pick-cli-path': { input: AccountRef, output: z.object({ canceled: z.boolean(), cliPath: z.string().optional(), ok: z.boolean(), issues: z.array(ConfigIssueSchema) }) },
 } as const;
 
 /** Pushed events: name → payload schema. */

@@ -35,6 +35,7 @@ export const VERB_NAMES = [
   'agents:test',
   'secret:set',
   'secret:list',
+  'account:pick-cli-path',
 ] as const satisfies readonly VerbName[];
 
 /** Every pushed event name of the contract (same set as `keyof EVENTS`). */

@@ -43,6 +43,8 @@ export const PlatformViewSchema = z.object({
   canOpenSettings: z.boolean(),
   canReveal: z.boolean(),
   loginItems: z.boolean(),
+  /** The app can show a native file dialog (the Mac app's `account:pick-cli-path`; never the web UI). */
+  canPickFiles: z.boolean().optional(),
   /** The process log file (app: ~/Library/Logs/imsg Companion/main.log; serve: <state dir>/logs/serve.log). */
   logPath: z.string().optional(),
   /** Whether macOS notifications can be shown (unsigned builds: none; a `failed` event: the error). */

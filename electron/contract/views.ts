@@ -215,6 +215,8 @@ export const SnapshotSchema = z.object({
   setup: z.object({ needed: z.boolean(), reason: z.string(), configPath: z.string() }).optional(),
   /** State files that cannot be read or written right now (full disk, corrupt pairing file, …). */
   storage: z.object({ problems: z.array(z.object({ file: z.string(), message: z.string(), since: z.string() })) }).optional(),
+  /** Quiet hours (`notifications.quietHours`, the core's local time): while `quiet`, no macOS or browser notification is shown. */
+  notifications: z.object({ quiet: z.boolean(), quietHours: z.object({ start: z.string(), end: z.string() }).optional() }).optional(),
 });
 
 /** The editable settings the Settings section shows (effective values of the default account). */
@@ -236,6 +238,8 @@ export const SettingsViewSchema = z.object({
   mentionPatterns: z.array(z.string()).optional(),
   /** Every agent (backends masked), with its index in `agents.list` for edits. */
   agents: z.array(z.object({ index: z.number().int(), id: z.string(), name: z.string().optional(), default: z.boolean(), backend: z.record(z.string(), z.unknown()).optional() })).optional(),
+  /** `notifications.quietHours` as written (absent when not set). */
+  quietHours: z.object({ enabled: z.boolean(), start: z.string(), end: z.string() }).optional(),
 });
 
 /** The Settings section data. */

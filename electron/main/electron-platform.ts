@@ -60,6 +60,7 @@ export function createElectronPlatform(opts: ElectronPlatformOptions): PlatformP
       canOpenSettings: macos,
       canReveal: true,
       loginItems: loginItemView({ openAtLogin: false }, platform).supported,
+      canPickFiles: true,
       ...(opts.logPath ? { logPath: opts.logPath } : {}),
       ...(opts.notifications ? { notifications: opts.notifications() } : {}),
     }),

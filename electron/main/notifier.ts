@@ -2,9 +2,11 @@
 // snapshotNotices. Clicking one opens the popover on the matching section. A notification macOS
 // refuses (`failed`) is reported, so the tray can say notifications do not work; pairing
 // notifications left in Notification Center by an earlier run get their actions back
-// (`Notification.getHistory()`), so Approve/Deny there still work after a relaunch.
+// (`Notification.getHistory()`), so Approve/Deny there still work after a relaunch. During quiet
+// hours (the snapshot's `notifications.quiet`) nothing is shown; one summary follows their end.
 import type { NotificationConstructorOptions } from 'electron';
 import type { EventPayload, VerbResult } from '../contract/channels.js';
+import { type HeldNotices, heldKey, isQuiet, noneHeld, quietSummary } from '../contract/quiet-summary.js';
 import type { PairingRequestView, Snapshot } from '../contract/views.js';
 import { snapshotNotices } from './notices.js';
 
@@ -51,6 +53,7 @@ export class Notifier {
   // Electron drops a notification's events once it is garbage collected: keep each until closed.
   readonly #live = new Set<NotificationLike>();
   #last: Snapshot | undefined;
+  #held: HeldNotices = noneHeld();
 
   constructor(deps: NotifierDeps) {
     this.#deps = deps;
@@ -58,7 +61,12 @@ export class Notifier {
 
   /** A new pairing request: Approve / Deny call the verbs with its code; a click opens Pairing. */
   pairingRequest(request: PairingRequestView): void {
-    const sender = request.meta.sender ?? 'Someone';
+    // Quiet hours: the tray still shows it; the summary at their end names it if still pending.
+    if (isQuiet(this.#last)) {
+      this.#held.pairing.add(heldKey(request));
+      return;
+    }
+    const sender = request.contactName ?? request.meta.sender ?? 'Someone';
     const note = this.#show({
       id: pairingNoteId(request.accountId, request.code),
       title: 'New pairing request',
@@ -89,6 +97,13 @@ export class Notifier {
   snapshot(next: Snapshot): void {
     const notices = snapshotNotices(this.#last, next);
     this.#last = next;
+    if (isQuiet(next)) {
+      this.#held.problems += notices.length;
+      return;
+    }
+    const summary = quietSummary(this.#held, next);
+    this.#held = noneHeld();
+    if (summary) this.#show({ id: 'quiet-summary', title: summary.title, body: summary.body }).on('click', () => this.#deps.open(summary.section));
     for (const notice of notices) {
       const note = this.#show({ id: notice.id, title: notice.title, body: notice.body });
       note.on('click', () => this.#deps.open(notice.section));

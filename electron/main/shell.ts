@@ -21,6 +21,8 @@ import { placeUnderTray } from './popover-position.js';
 import { POPOVER_SIZE, popoverWindowOptions } from './popover-window.js';
 import { PowerController } from './power.js';
 import { dialogDecision } from './privileged-dialog.js';
+import { pickCliPathHandler } from './cli-path-picker.js';
+import type { AppConfig } from '../core/config/schema.js';
 import { installQuitGuard } from './quit-guard.js';
 import { TrayController } from './tray-controller.js';
 import { applicationMenuTemplate, trayMenuTemplate } from './tray-menu.js';
@@ -87,7 +89,9 @@ export function startShell(e: ElectronApi, opts: ShellOptions): Shell {
   // Privileged config keys change from the renderer only after a native confirmation (with the value).
   // App-modal, not a sheet on the popover: the popover hides on blur, and a sheet would hide with it.
   const confirm = dialogDecision({ showMessageBox: (options) => e.dialog.showMessageBox(options) });
-  registerVerbs({ ipcMain: e.ipcMain, handlers: guardPrivileged(core.handlers, confirm, core.config), trusted, warn: (m) => log('warn', m) });
+  // The cliPath picker is main's own: a native dialog the renderer cannot fill in (core's answers `unavailable`).
+  const pickCliPath = pickCliPathHandler({ dialog: e.dialog, config: () => (core.config?.() ?? {}) as AppConfig, write: core.handlers['config:set'], reshow: () => popover.show() });
+  registerVerbs({ ipcMain: e.ipcMain, handlers: { ...guardPrivileged(core.handlers, confirm, core.config), 'account:pick-cli-path': pickCliPath }, trusted, warn: (m) => log('warn', m) });
   trusted.add(win.webContents);
   // skipTransformProcessType keeps the Dock icon from coming back (electron#37832).
   win.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true, skipTransformProcessType: true });

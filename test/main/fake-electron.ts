@@ -229,6 +229,15 @@ export function createFakeElectron(
       return { response: dialog.answers.shift() ?? 0, checkboxChecked: false };
     },
     showErrorBox: (title: string, content: string) => void dialog.errors.push([title, content]),
+    /** Options of every open dialog shown. */
+    opened: [] as Array<Record<string, unknown>>,
+    /** What the next open dialogs answer (shifted per call; default: canceled). */
+    openAnswers: [] as Array<{ canceled: boolean; filePaths: string[] }>,
+    showOpenDialog: async (...args: unknown[]) => {
+      const options = args.find((a) => typeof a === 'object' && a !== null && 'properties' in a) as Record<string, unknown>;
+      dialog.opened.push(options);
+      return dialog.openAnswers.shift() ?? { canceled: true, filePaths: [] };
+    },
   };
   const powerMonitor = new EventEmitter();
   const powerSaveBlocker = {

@@ -88,3 +88,38 @@ describe('snapshot notices', () => {
     expect(snapshotNotices(undefined, snapshot({ accounts: [account('a', 'fatal'), account('b')] })).map((n) => n.id)).toEqual(['account-failed:a']);
   });
 });
+
+describe('quiet hours (snapshot notifications.quiet)', () => {
+  const quiet = { notifications: { quiet: true, quietHours: { start: '22:00', end: '07:00' } } };
+  const awake = { notifications: { quiet: false, quietHours: { start: '22:00', end: '07:00' } } };
+
+  it('shows nothing while quiet, then one summary of the requests still pending and the problem still there', () => {
+    const { n, open } = notifier();
+    n.snapshot(snapshot(quiet));
+    n.pairingRequest(pairingRequest('AAAA11'));
+    n.pairingRequest(pairingRequest('BBBB22'));
+    n.pairingRequest(pairingRequest('CCCC33'));
+    n.snapshot(snapshot({ ...quiet, accounts: [account('default', 'fatal')] }));
+    expect(FakeNotification.all).toHaveLength(0);
+    // CCCC33 was approved from the tray during the night: it is not in the summary.
+    const pending = [pairingRequest('AAAA11'), pairingRequest('BBBB22')];
+    n.snapshot(snapshot({ ...awake, accounts: [account('default', 'fatal')], pairing: { pending, approved: [] }, overall: { level: 'error', text: 'default: Full Disk Access is missing' } }));
+    expect(FakeNotification.all).toHaveLength(1);
+    expect(last().options).toMatchObject({ id: 'quiet-summary', title: 'While quiet hours were on', body: '2 pairing requests are waiting for you. Now: default: Full Disk Access is missing' });
+    last().emit('click');
+    expect(open).toHaveBeenCalledWith('pairing');
+    // Said once: the next snapshot shows nothing more, and the next request is notified as usual.
+    n.snapshot(snapshot({ ...awake, accounts: [account('default', 'fatal')], pairing: { pending, approved: [] } }));
+    n.pairingRequest(pairingRequest('DDDD44'));
+    expect(FakeNotification.all.map((note) => note.options.title)).toEqual(['While quiet hours were on', 'New pairing request']);
+  });
+
+  it('no summary when everything held back was resolved during quiet hours', () => {
+    const { n } = notifier();
+    n.snapshot(snapshot(quiet));
+    n.pairingRequest(pairingRequest('AAAA11'));
+    n.snapshot(snapshot({ ...quiet, accounts: [account('default', 'fatal')] }));
+    n.snapshot(snapshot(awake));
+    expect(FakeNotification.all).toHaveLength(0);
+  });
+});

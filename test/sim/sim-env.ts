@@ -18,10 +18,24 @@ export interface SimEnv {
   readonly pollMs: number;
   /** `IMSG_SIM_TRACE`: append invocations and requests to this file (see sim-trace.ts). */
   readonly traceFile?: string;
+  /** `IMSG_SIM_CONTACTS`: a JSON file `{handle: name}` standing in for Contacts (imsg ≥ 0.6.0 names senders). */
+  readonly contactsFile?: string;
 }
 
 /** The imsg version the simulator impersonates. */
 export const DEFAULT_VERSION = '0.9.0';
+
+/** True when `version` (semver, pre-release suffix ignored) is at least `since`. */
+export function versionAtLeast(version: string, since: readonly [number, number, number]): boolean {
+  const m = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version.trim());
+  if (!m) return false;
+  for (let i = 0; i < 3; i++) {
+    const a = Number(m[i + 1]);
+    const b = since[i] as number;
+    if (a !== b) return a > b;
+  }
+  return true;
+}
 
 /** A non-negative integer env value, else undefined. */
 function envInt(value: string | undefined): number | undefined {
@@ -42,5 +56,6 @@ export function readSimEnv(env: NodeJS.ProcessEnv): SimEnv {
     crashAfter: crashAfter !== undefined && crashAfter > 0 ? crashAfter : undefined,
     pollMs: Math.max(1, envInt(env.IMSG_SIM_POLL_MS) ?? 5000),
     ...(env.IMSG_SIM_TRACE?.trim() ? { traceFile: env.IMSG_SIM_TRACE.trim() } : {}),
+    ...(env.IMSG_SIM_CONTACTS?.trim() ? { contactsFile: env.IMSG_SIM_CONTACTS.trim() } : {}),
   };
 }

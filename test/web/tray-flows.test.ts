@@ -195,6 +195,33 @@ describe('settings', () => {
     await allow.getByText('Saved').waitFor({ timeout: 5_000 });
     await expect(allow.getByRole('alert').count()).resolves.toBe(0);
   }, 20_000);
+
+  it('quiet hours: turned on and set in Settings, written in place (comments kept); the page says when they apply now', async () => {
+    const path = `${stateDir}/config.json5`;
+    const before = await readFile(path, 'utf8');
+    const panel = await openSection(page, 'Settings');
+    const quiet = panel.getByRole('group', { name: 'Quiet hours' });
+    await quiet.getByRole('switch', { name: /Quiet hours/ }).click();
+    await quiet.getByText('Saved').waitFor({ timeout: 5_000 });
+    // A window from now (serve's local time is this machine's) for an hour: quiet now.
+    const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+    const now = new Date();
+    const until = hhmm(new Date(now.getTime() + 3600_000));
+    await quiet.getByLabel('From').fill(hhmm(now));
+    await quiet.getByLabel('until').fill(until);
+    await quiet.getByRole('button', { name: 'Save quiet hours' }).click();
+    await quiet.getByText(/^Quiet now: notifications are held until /).waitFor({ timeout: 5_000 });
+    // Start and end are two writes (each key edited in place): wait for the second.
+    const written = new RegExp(`quietHours"?: \\{[^}]*start"?: "${hhmm(now)}"[^}]*end"?: "${until}"`);
+    const after = await pollUntil('both times in the file', async () => {
+      const text = await readFile(path, 'utf8');
+      return written.test(text) ? text : undefined;
+    }, 5_000, 100);
+    expect(before.split('\n').filter((l) => !after.split('\n').includes(l))).toEqual([]);
+    expect(before).toMatch(/\/\/ /); // a comment, kept like every other line
+    await quiet.scrollIntoViewIfNeeded();
+    await shot(page, 'settings-quiet-hours', true);
+  }, 20_000);
 });
 
 describe('reflow', () => {

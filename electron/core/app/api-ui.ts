@@ -1,10 +1,12 @@
-// The verbs issue 13's UI added: Unblock and "Test agent".
+// The verbs issue 13's UI added: Unblock, "Test agent", and the cliPath picker (main's own in the
+// Mac app; every other transport answers `unavailable` with the command to use instead).
 import type { ContractHandlers } from '../../contract/channels.js';
 import { VerbError } from '../../contract/dispatch.js';
+import { cliPathHowTo, cliPathTarget } from '../platform/cli-path-target.js';
 import type { Companion } from './companion.js';
 
 /** The verbs {@link uiHandlers} implements. */
-export type UiVerb = 'pairing:unblock' | 'agents:test';
+export type UiVerb = 'pairing:unblock' | 'agents:test' | 'account:pick-cli-path';
 
 /** What the test question asks; short, so any model answers quickly. */
 export const AGENT_TEST_TEXT = 'This is a test from imsg Companion. Please reply with a short greeting.';
@@ -17,6 +19,9 @@ export function uiHandlers(app: Companion): Pick<ContractHandlers, UiVerb> {
       if (unblocked) await app.activity.append({ accountId: accountId ?? '-', kind: 'pairing', sender, detail: `unblocked ${sender}` });
       app.changed();
       return { unblocked };
+    },
+    'account:pick-cli-path': async ({ accountId }) => {
+      throw new VerbError('unavailable', cliPathHowTo(cliPathTarget(app.configStore.current, accountId).key, app.configPath));
     },
     'agents:test': async ({ agentId }) => {
       const list = app.agents.list();

@@ -37,6 +37,7 @@ import { buildSnapshot, statusText } from './snapshot.js';
 import { SnapshotPusher } from './snapshot-pusher.js';
 import { PairingFollowUp } from './pairing-followup.js';
 import { watchDir } from './watch-dir.js';
+import { notificationsView, QuietClock } from '../notifications/quiet-clock.js';
 
 /** How to run the companion. */
 export interface CompanionOptions {
@@ -101,6 +102,8 @@ export class Companion {
   #sync: Promise<void> = Promise.resolve();
   #wasSetup = true;
   readonly #pairingFollowUp: PairingFollowUp;
+  // Quiet hours begin or end: a new snapshot flips `notifications.quiet` for the shell and the web page.
+  readonly #quiet = new QuietClock(() => this.changed());
 
   constructor(opts: CompanionOptions) {
     this.#opts = opts;
@@ -173,6 +176,7 @@ export class Companion {
   /** Graceful stop: unsubscribe, finish handling and in-flight replies, stop imsg children. */
   async stop(): Promise<void> {
     for (const stop of this.#stops.splice(0)) stop();
+    this.#quiet.stop();
     await this.#sync;
     await Promise.all([...this.#runtimes.values()].map(({ runtime }) => runtime.stop()));
     // The drain is over: an agent call still running is ended (TERM, then KILL) and its reply
@@ -268,6 +272,9 @@ export class Companion {
     }
     const issues = [...this.configStore.lastIssues];
     const storageProblems = await this.#storageProblems();
+    const now = new Date((this.#opts.now ?? Date.now)());
+    const quietHours = this.configStore.current.notifications?.quietHours;
+    this.#quiet.arm(quietHours, now);
     this.#last = buildSnapshot({
       version: this.#opts.version,
       startedAt: this.#startedAt,
@@ -290,6 +297,7 @@ export class Companion {
       acp: { sessions: acpSessionViews(this.acp, this.configStore.current) },
       setup: this.setup(),
       storageProblems,
+      notifications: notificationsView(quietHours, now),
     });
     return this.#last;
   }

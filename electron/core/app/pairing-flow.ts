@@ -1,6 +1,7 @@
 // A `pairing` decision: create or refresh the request, reply with the code (unless silent), tell the UI.
 import type { ImsgMessage } from '../imsg/message.js';
 import { pairingReplyText } from '../pairing/index.js';
+import { contactNameOf } from '../pairing/contact-name.js';
 import type { InboundDecision } from '../policy/decide-types.js';
 import type { AccountRuntime } from './account-runtime.js';
 import { activityFromDecision, preview } from './activity-shape.js';
@@ -33,6 +34,7 @@ export async function handlePairing(rt: AccountRuntime, message: ImsgMessage, de
   const record = (outcome: string) =>
     deps.activity.append({ ...base, kind: 'pairing', detail: outcome, steps: decision.steps.map((s) => (s.outcome === 'pairing' ? { ...s, detail: `${s.detail.split('; ')[0]}; ${outcome}` } : s)) });
   const firstText = preview(message.text);
+  const contactName = contactNameOf(message);
   let result;
   try {
     result = await deps.pairing.upsertRequest({
@@ -44,6 +46,7 @@ export async function handlePairing(rt: AccountRuntime, message: ImsgMessage, de
         chatType: decision.chatType,
         ...(message.chat_name ? { chatName: message.chat_name } : {}),
         ...(firstText ? { firstText } : {}),
+        ...(contactName ? { contactName } : {}),
       },
     });
   } catch (err) {

@@ -32,6 +32,8 @@ export interface SnapshotInput {
   readonly setup?: SetupView;
   /** Every state file that cannot be read or written (journal, logs, watch state, pairing files). */
   readonly storageProblems?: NonNullable<Snapshot['storage']>['problems'];
+  /** Quiet hours now (notifications held back). */
+  readonly notifications?: Snapshot['notifications'];
 }
 
 /** The health of an account that is not running (disabled, paused or not started yet). */
@@ -66,6 +68,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     ...(input.acp && { acp: input.acp }),
     ...(input.setup && { setup: { ...input.setup } }),
     ...(input.storageProblems ? { storage: { problems: [...input.storageProblems] } } : {}),
+    ...(input.notifications && { notifications: input.notifications }),
   };
 }
 

@@ -4,6 +4,7 @@ import { AgentBackendConfigSchema } from '../agents/backend-schema.js';
 import { AgentRuntimeSchema, BindingAcpSchema } from './acp-schema.js';
 import { acpBindingIssues } from './agent-rules.js';
 import { IMessageChannelSchema, int } from './imessage-schema.js';
+import { QuietHoursSchema } from '../notifications/quiet-hours.js';
 
 const MentionPatternsSchema = z.array(z.string());
 
@@ -96,6 +97,8 @@ export const AppConfigSchema = z
     commands: z.object({ config: z.boolean().optional(), useAccessGroups: z.boolean().optional() }).strict().optional(),
     // Pairing texts: `notifyApproved: false` sends no "You're approved" note on approval.
     pairing: z.object({ notifyApproved: z.boolean().optional() }).strict().optional(),
+    // The app's own notifications (macOS / browser): `quietHours` holds them back during a daily window.
+    notifications: z.object({ quietHours: QuietHoursSchema.optional() }).strict().optional(),
     bindings: z.array(BindingSchema).optional(),
     // Deprecated (older docs): `routing.groupChat.mentionPatterns` is moved to `messages.groupChat`
     // before validation (legacy-keys.ts); what is left here is only checked, then dropped.

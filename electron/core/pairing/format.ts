@@ -21,10 +21,10 @@ export function formatTable(unsafeRows: ReadonlyArray<readonly string[]>): strin
   return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ')).join('\n') + '\n';
 }
 
-/** The `pairing list` table: code, sender, account, age and time left, or a friendly line when empty. */
+/** The `pairing list` table: code, sender (with their contact name when imsg gave one), account, age and time left, or a friendly line when empty. */
 export function formatPendingTable(requests: readonly PairingRequest[], now: number, accountId?: string): string {
   if (requests.length === 0) return `No pending pairing requests${accountId === undefined ? '' : ` for account ${accountId}`}.\n`;
-  const rows = requests.map((r) => [r.code, r.id, r.accountId, `${formatDuration(now - Date.parse(r.createdAt))} ago`, `in ${formatDuration(Date.parse(r.expiresAt) - now)}`]);
+  const rows = requests.map((r) => [r.code, r.contactName ? `${r.id} (${r.contactName})` : r.id, r.accountId, `${formatDuration(now - Date.parse(r.createdAt))} ago`, `in ${formatDuration(Date.parse(r.expiresAt) - now)}`]);
   const hint = 'Approve with: imsg-companion pairing approve <CODE>   Refuse with: imsg-companion pairing deny <CODE> [--block]';
   return `${formatTable([['CODE', 'SENDER', 'ACCOUNT', 'REQUESTED', 'EXPIRES'], ...rows])}\n${hint}\n`;
 }

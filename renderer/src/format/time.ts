@@ -52,3 +52,10 @@ export function formatWhen(iso: string, now: number): string {
   const date = d.toLocaleDateString([], { day: 'numeric', month: 'short', ...(d.getFullYear() !== today.getFullYear() ? { year: 'numeric' } : {}) });
   return `${date}, ${clock}`;
 }
+
+/** A config time of day ("07:00") in the reader's clock style, like the time inputs show it ("7:00 AM" or "07:00"). */
+export function formatTimeOfDay(hhmm: string): string {
+  const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
+  if (!m) return hhmm;
+  return new Date(2000, 0, 1, Number(m[1]), Number(m[2])).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}

@@ -8,6 +8,8 @@ export interface MemoryMessageInput {
   readonly groupChatId?: number;
   readonly participants?: readonly string[];
   readonly fromMe?: boolean;
+  /** imsg ≥ 0.6.0's Contacts name (`sender_name`), when the sender is a contact. */
+  readonly senderName?: string;
 }
 
 /** A `message` notification payload (row id and guid always set). */
@@ -40,5 +42,6 @@ export function buildPayload(id: number, input: MemoryMessageInput): MemoryPaylo
     chat_name: group ? `Group ${chatId}` : '',
     participants: [...participants],
     is_group: group,
+    ...(input.senderName !== undefined ? { sender_name: input.senderName } : {}),
   };
 }

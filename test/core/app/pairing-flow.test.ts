@@ -34,6 +34,16 @@ describe('pairing flow', () => {
     expect(fx.imsg.sends).toHaveLength(1);
   });
 
+  it("imsg's Contacts name (sender_name) becomes the request's contactName; without one there is none", async () => {
+    const fx = await startApp({ channels: { imessage: channel() }, agents: ECHO_AGENTS });
+    fx.imsg.inject({ from: stranger(1), text: 'hi, Anna sent me', senderName: ' Carol\u202e Diaz ' });
+    fx.imsg.inject({ from: stranger(2), text: 'hello' });
+    await fx.imsg.waitForSends(2);
+    const pending = await fx.app.pairing.listPending();
+    expect(pending.find((r) => r.id === stranger(1))).toMatchObject({ contactName: 'Carol Diaz', firstText: 'hi, Anna sent me' });
+    expect(pending.find((r) => r.id === stranger(2))?.contactName).toBeUndefined();
+  });
+
   it('unpairedResponse "silent": the request is recorded for approval and nothing is sent', async () => {
     const fx = await startApp({ channels: { imessage: channel({ unpairedResponse: 'silent' }) }, agents: ECHO_AGENTS });
     const seen: string[] = [];

@@ -26,5 +26,7 @@ describe('tables', () => {
     const [header, row] = formatPendingTable([req], now).split('\n');
     expect(header).toBe('CODE      SENDER  ACCOUNT  REQUESTED  EXPIRES');
     expect(row).toBe('ABCDEFGH  +1555   work     10m ago    in 50m');
+    const named = formatPendingTable([{ ...req, contactName: 'Carol\u001b[2J Diaz' }], now).split('\n')[1];
+    expect(named).toBe('ABCDEFGH  +1555 (Carol\\e[2J Diaz)  work     10m ago    in 50m');
   });
 });

@@ -1,5 +1,6 @@
 // `imsg rpc`: open chat.db read-only, then serve JSON-RPC lines until stdin EOF.
 import type { SimEnv } from '../sim-env.js';
+import { loadContacts } from '../store/contacts.js';
 import { openStore, type Store } from '../store/open-store.js';
 import { handleLine } from './handle-line.js';
 import { serveLines } from './line-reader.js';
@@ -18,7 +19,7 @@ export interface RpcIo {
 function tryOpen(dbPath: string, env: SimEnv): Store | string {
   if (env.fdaDenied) return CANT_OPEN_LINE;
   try {
-    return openStore(dbPath);
+    return openStore(dbPath, loadContacts(env.contactsFile, env.version));
   } catch (err) {
     return openFailureLine(err);
   }

@@ -1,6 +1,7 @@
 // `chats.list` (RPC) and `imsg chats` (CLI): chats with messages, newest activity first (spec §3.1, §3.8).
 import { appleNsToIso } from '../db/apple-time.js';
 import { chatInfo } from './chat-info.js';
+import { contactName } from './contacts.js';
 import type { Store } from './open-store.js';
 
 /** One chat with its last activity. */
@@ -26,6 +27,8 @@ export function listChats(store: Store, limit: number): ChatSummary[] {
 /** The `chats.list` item: the RPC variant has fewer keys than the CLI JSON (no display_name/account_*). */
 export function chatRpcPayload(store: Store, chat: ChatSummary): Record<string, unknown> {
   const info = chatInfo(store, chat.id);
+  // Only direct chats get a contact_name, and only when Contacts resolves the identifier (§3.1).
+  const name = info.isGroup ? undefined : contactName(store.contacts, info.identifier);
   return {
     id: chat.id,
     identifier: info.identifier,
@@ -35,6 +38,7 @@ export function chatRpcPayload(store: Store, chat: ChatSummary): Record<string, 
     last_message_at: chat.lastMessageAt,
     participants: info.participants,
     is_group: info.isGroup,
+    ...(name !== undefined ? { contact_name: name } : {}),
   };
 }
 

@@ -2,6 +2,7 @@
 import { appleNsToIso } from '../db/apple-time.js';
 import { attachmentPayloads, audioTranscript } from './attachments.js';
 import { chatInfo } from './chat-info.js';
+import { contactName } from './contacts.js';
 import { rowByGuid } from './message-queries.js';
 import { rowSender, rowText, type MessageRow } from './message-rows.js';
 import type { Store } from './open-store.js';
@@ -54,6 +55,7 @@ export function messagePayload(store: Store, row: MessageRow, opts: PayloadOptio
   const chat = chatInfo(store, row.chatId);
   const isEvent = opts.reactionEvents === true && isReactionRow(row);
   const replyTo = replyToGuid(row);
+  const senderName = row.fromMe ? undefined : contactName(store.contacts, rowSender(row));
   return {
     id: row.id,
     chat_id: row.chatId,
@@ -72,6 +74,7 @@ export function messagePayload(store: Store, row: MessageRow, opts: PayloadOptio
     chat_name: chat.name,
     participants: chat.participants,
     is_group: chat.isGroup,
+    ...(senderName !== undefined ? { sender_name: senderName } : {}),
     ...(isEvent ? {} : replyContext(store, row, replyTo)),
     ...(isEvent ? reactionEventFields(row) : {}),
   };

@@ -1,5 +1,5 @@
 // A labelled text input written to one config key on Save (or Enter); empty = remove the key.
-import { useEffect, useId, useState } from 'react';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 import { configKey } from '../../actions/keys.js';
 import { setConfigValue, unsetConfigValue } from '../../actions/settings-actions.js';
 import { useUiStore } from '../../stores/ui-store.js';
@@ -17,10 +17,12 @@ export interface TextFieldProps {
   readonly toValue?: (text: string) => unknown;
   /** When false, an empty field is refused instead of removing the key. */
   readonly clearable?: boolean;
+  /** More buttons after Save (e.g. the Mac app's "Choose…"). */
+  readonly actions?: ReactNode;
 }
 
 /** Input + Save; problems in plain words under it, cleared by the next good save. */
-export function TextField({ label, path, value, hint, placeholder, toValue, clearable = true }: TextFieldProps) {
+export function TextField({ label, path, value, hint, placeholder, toValue, clearable = true, actions }: TextFieldProps) {
   const id = useId();
   const key = configKey(path);
   const [text, setText] = useState(value);
@@ -56,6 +58,7 @@ export function TextField({ label, path, value, hint, placeholder, toValue, clea
         <button type="button" className="btn btn-plain" aria-label={`Save ${label}`} disabled={running || text === value} onClick={save}>
           {running ? 'Saving…' : 'Save'}
         </button>
+        {actions}
       </div>
       {hint ? (
         <p id={`${id}-hint`} className="hint">

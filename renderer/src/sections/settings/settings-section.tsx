@@ -15,6 +15,7 @@ import { AccountFields } from './account-fields.js';
 import { AgentsEditor } from './agents-editor.js';
 import { GroupFields } from './group-fields.js';
 import { NotificationsField } from './notifications-field.js';
+import { QuietHoursField } from './quiet-hours-field.js';
 import { ConfigProblems } from './config-problems.js';
 import { LoginItemField } from './login-item-field.js';
 import { PolicySelect } from './policy-select.js';
@@ -51,6 +52,7 @@ export function SettingsSection() {
   useEffect(() => {
     void load();
   }, [load, agentIds]);
+  const electron = snapshot?.platform.mode === 'app' || snapshot?.platform.mode === 'dev';
   if (!settings) {
     return status === 'error' ? <LoadError what="settings" message={error ?? ''} onRetry={() => void load()} /> : <Loading what="settings" />;
   }
@@ -79,9 +81,10 @@ export function SettingsSection() {
       <ListEditor label="Allowed in groups (groupAllowFrom)" path="channels.imessage.groupAllowFrom" items={settings.groupAllowFrom ?? []} hint="Under the allowlist group policy, only these senders are answered in groups." />
       <GroupFields settings={settings} />
       <h2 className="group-title">Accounts</h2>
-      <AccountFields accounts={settings.accounts ?? []} />
+      <AccountFields accounts={settings.accounts ?? []} abilities={{ editPaths: electron, pickFiles: electron && snapshot?.platform.canPickFiles === true, configPath: settings.configPath }} />
       <h2 className="group-title">Notifications</h2>
-      <NotificationsField electron={snapshot?.platform.mode === 'app' || snapshot?.platform.mode === 'dev'} />
+      <NotificationsField electron={electron} />
+      <QuietHoursField quietHours={settings.quietHours} now={snapshot?.notifications} />
       <h2 className="group-title">App</h2>
       {snapshot ? <LoginItemField platform={snapshot.platform} /> : null}
       {snapshot ? <AppDiagnostics platform={snapshot.platform} /> : null}

@@ -20,7 +20,7 @@ export function v1Status(env: SimEnv, dbPath: string, store: Store | undefined):
       features: s ? { attributed_body: s.attributedBody, reactions: s.reactions, thread_originator: s.threadOriginator, audio: s.audio } : {},
     },
     bridge: { ready: false },
-    contacts: { available: false },
+    contacts: { available: store?.contacts !== undefined },
     methods: ['initialize', 'status', ...RPC_METHODS],
     supported_methods: WORKING,
     capabilities: { watch: true, send: true, bridge: false },
