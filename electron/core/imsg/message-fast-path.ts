@@ -10,8 +10,8 @@ const isNumber: Check = (v) => typeof v === 'number' && Number.isFinite(v);
 const isBoolean: Check = (v) => typeof v === 'boolean';
 const isStringArray: Check = (v) => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
-/** The known fields of imsgMessageSchema and imsgAttachmentSchema with their checks (keep in step: message-fast-path.test.ts compares both). */
-const MESSAGE_FIELDS: Readonly<Record<string, Check>> = {
+/** The known fields of imsgMessageSchema (but attachments) with their checks (message-fast-path.test.ts keeps both in step). */
+export const MESSAGE_FIELDS: Readonly<Record<string, Check>> = {
   id: isNumber,
   guid: isString,
   chat_id: isNumber,
@@ -29,7 +29,8 @@ const MESSAGE_FIELDS: Readonly<Record<string, Check>> = {
   participants: isStringArray,
   is_group: isBoolean,
 };
-const ATTACHMENT_FIELDS: Readonly<Record<string, Check>> = { original_path: isString, mime_type: isString, missing: isBoolean };
+/** The known fields of imsgAttachmentSchema with their checks. */
+export const ATTACHMENT_FIELDS: Readonly<Record<string, Check>> = { original_path: isString, mime_type: isString, missing: isBoolean };
 
 /** Copy `raw` with its known fields checked (null/absent → undefined); undefined when one fails. */
 function copyChecked(raw: Record<string, unknown>, fields: Readonly<Record<string, Check>>): Record<string, unknown> | undefined {

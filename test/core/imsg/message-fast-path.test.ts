@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { imsgMessageSchema, parseImsgMessage } from '../../../electron/core/imsg/message.js';
-import { fastParseMessage } from '../../../electron/core/imsg/message-fast-path.js';
+import { imsgAttachmentSchema, imsgMessageSchema, parseImsgMessage } from '../../../electron/core/imsg/message.js';
+import { ATTACHMENT_FIELDS, fastParseMessage, MESSAGE_FIELDS } from '../../../electron/core/imsg/message-fast-path.js';
 
 /** A small seeded PRNG: the same 3000 payloads every run. */
 function rng(seed: number): () => number {
@@ -30,6 +30,11 @@ const GOOD: Record<string, unknown[]> = {
 const BAD: unknown[] = ['x', 1, true, [], {}, [1], Number.POSITIVE_INFINITY, [{ missing: 'no' }], [null]];
 
 describe('fastParseMessage', () => {
+  it('checks exactly the fields the zod schemas know (a field added there must be added here)', () => {
+    expect(Object.keys(MESSAGE_FIELDS).sort()).toEqual(Object.keys(imsgMessageSchema.shape).filter((k) => k !== 'attachments').sort());
+    expect(Object.keys(ATTACHMENT_FIELDS).sort()).toEqual(Object.keys(imsgAttachmentSchema.shape).sort());
+  });
+
   it('agrees with the zod schema on 3000 mixed payloads (valid, nulls, wrong types, extra fields)', () => {
     const next = rng(7);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T;
