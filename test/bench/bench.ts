@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { ImsgClient } from '../../electron/core/imsg/rpc-client.js';
 import { benchBurst, benchOverhead } from './bench-companion.js';
 import { benchEndToEnd } from './bench-end-to-end.js';
-import { benchIdle, idleWorker } from './bench-idle.js';
+import { benchIdle } from './bench-idle.js';
 import { benchServeBurst } from './bench-serve-burst.js';
 import { benchStartup } from './bench-startup.js';
 import { percentiles } from './percentiles.js';
@@ -102,30 +102,26 @@ function round(n: number): number {
 }
 
 const args = process.argv.slice(2);
-if (args[0] === '--idle-worker') {
-  await idleWorker(args[1] as string, Number(args[2]), SIM_BIN);
-} else {
-  const idleSeconds = args.includes('--quick') ? 10 : 60;
-  // `--only a,b` runs just the named benches (local iteration); the default runs them all.
-  const only = args.includes('--only') ? new Set((args[args.indexOf('--only') + 1] ?? '').split(',')) : undefined;
-  const dir = await mkdtemp(join(tmpdir(), 'imsg-bench-'));
-  try {
-    const benches: Record<string, () => Promise<unknown>> = {
-      clientNotificationThroughput: () => benchNotifications(dir, 50_000),
-      requestRoundTripMs: () => benchRoundTrip(dir, 500),
-      supervisorEndToEnd: () => benchEndToEnd(dir, SIM_BIN, 2000),
-      companionOverhead: () => benchOverhead(join(dir, 'overhead'), { rate: 100, count: 2000, warmup: 200 }),
-      companionBurst: () => benchBurst(join(dir, 'burst'), 10_000),
-      startup: () => benchStartup(dir, SIM_BIN, CLI_BIN, 5),
-      serveBurst: () => benchServeBurst(dir, SIM_BIN, CLI_BIN, { count: 1000, ...serveDiagnosis() }),
-      companionIdle: () => benchIdle(dir, idleSeconds, process.argv[1] ?? ''),
-    };
-    const unknown = [...(only ?? [])].filter((name) => !(name in benches));
-    if (unknown.length > 0) throw new Error(`--only: unknown bench ${unknown.join(', ')} (known: ${Object.keys(benches).join(', ')})`);
-    const result: Record<string, unknown> = { node: process.version };
-    for (const [name, run] of Object.entries(benches)) if (!only || only.has(name)) result[name] = await run();
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+const idleSeconds = args.includes('--quick') ? 10 : 60;
+// `--only a,b` runs just the named benches (local iteration); the default runs them all.
+const only = args.includes('--only') ? new Set((args[args.indexOf('--only') + 1] ?? '').split(',')) : undefined;
+const dir = await mkdtemp(join(tmpdir(), 'imsg-bench-'));
+try {
+  const benches: Record<string, () => Promise<unknown>> = {
+    clientNotificationThroughput: () => benchNotifications(dir, 50_000),
+    requestRoundTripMs: () => benchRoundTrip(dir, 500),
+    supervisorEndToEnd: () => benchEndToEnd(dir, SIM_BIN, 2000),
+    companionOverhead: () => benchOverhead(join(dir, 'overhead'), { rate: 100, count: 2000, warmup: 200 }),
+    companionBurst: () => benchBurst(join(dir, 'burst'), 10_000),
+    startup: () => benchStartup(dir, SIM_BIN, CLI_BIN, 5),
+    serveBurst: () => benchServeBurst(dir, SIM_BIN, CLI_BIN, { count: 1000, ...serveDiagnosis() }),
+    companionIdle: () => benchIdle(dir, idleSeconds, SIM_BIN, CLI_BIN),
+  };
+  const unknown = [...(only ?? [])].filter((name) => !(name in benches));
+  if (unknown.length > 0) throw new Error(`--only: unknown bench ${unknown.join(', ')} (known: ${Object.keys(benches).join(', ')})`);
+  const result: Record<string, unknown> = { node: process.version };
+  for (const [name, run] of Object.entries(benches)) if (!only || only.has(name)) result[name] = await run();
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+} finally {
+  await rm(dir, { recursive: true, force: true });
 }
