@@ -17,10 +17,13 @@ import { openSection, SECTIONS } from './helpers/tray-page.js';
 
 const FRIEND = '+15550002222';
 const STRANGER = '+15551234567';
+// The stranger is in the owner's Contacts: imsg (≥ 0.6.0) sends their name as `sender_name`.
+const STRANGER_NAME = 'Maria Santos';
 const PEST = 'pest@example.com';
 
 let srv: ServeProcess;
 let stateDir: string;
+let contactsFile: string;
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
@@ -32,7 +35,9 @@ beforeAll(async () => {
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   stateDir = await mkdtemp(join(tmpdir(), 'web-flows-'));
-  [srv, browser] = await Promise.all([startServe({ stateDir }), launchChromium()]);
+  contactsFile = `${stateDir}-contacts.json`;
+  await writeFile(contactsFile, JSON.stringify({ [STRANGER]: STRANGER_NAME }));
+  [srv, browser] = await Promise.all([startServe({ stateDir, env: { IMSG_SIM_CONTACTS: contactsFile } }), launchChromium()]);
   await watching();
   const { context } = await localContext(browser, srv.origin, { viewport: TRAY_VIEWPORT });
   page = await context.newPage();
@@ -44,24 +49,26 @@ afterAll(async () => {
   await browser?.close();
   expect(await srv?.stop()).toBe(0);
   await rm(stateDir, { recursive: true, force: true });
+  await rm(contactsFile, { force: true });
 });
 
 describe('pairing cards', () => {
-  it("a stranger's card shows their text; Approve pairs them", async () => {
+  it("a stranger's card shows their name, handle and text; Approve pairs them", async () => {
     await injectDm(srv.dbPath, STRANGER, 'Hi! Anna said you could help me plan the trip to Lisbon.');
     await pollUntil('the request', async () => ((await pendingCodes(stateDir)).length === 1 ? true : undefined), 5_000, 100);
     // Opened now, the popover opens where attention is: the new request.
     await page.reload();
-    const card = page.getByRole('listitem', { name: `Request from ${STRANGER}` });
+    const card = page.getByRole('listitem', { name: `Request from ${STRANGER_NAME}` });
     await card.waitFor({ timeout: 5_000 });
     await expect(page.getByRole('tab', { name: 'Pairing' }).getAttribute('aria-selected')).resolves.toBe('true');
     await card.getByText('Hi! Anna said you could help me plan the trip to Lisbon.').waitFor();
     await card.getByText('Direct message').waitFor();
+    await card.getByText(STRANGER, { exact: true }).waitFor();
     const [code] = await pendingCodes(stateDir);
     await expect(card.locator('code').textContent()).resolves.toBe(code);
     await shot(page, 'pairing-card-stranger', true);
-    expect(await page.getByRole('main').ariaSnapshot()).toContain(`button "Approve ${STRANGER}"`);
-    await card.getByRole('button', { name: `Approve ${STRANGER}` }).click();
+    expect(await page.getByRole('main').ariaSnapshot()).toContain(`button "Approve ${STRANGER_NAME}"`);
+    await card.getByRole('button', { name: `Approve ${STRANGER_NAME}` }).click();
     await card.waitFor({ state: 'detached', timeout: 5_000 });
     expect(await approvedSenders(stateDir)).toEqual([{ accountId: 'default', sender: STRANGER }]);
   }, 30_000);
