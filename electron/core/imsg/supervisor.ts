@@ -2,11 +2,10 @@
 // reports measured health, and stops for good only on a fatal cause (RPC unsupported).
 import { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
 import { classifyImsgError } from './classify-error.js';
-import type { DiagnosisContext } from './diagnose.js';
 import type { ClientFactory } from './client-port.js';
 import { WatchStateStore } from './cursor-store.js';
 import type { AccountHealth, SupervisorState } from './health.js';
-import { type HandledMessage, InboundQueue, type QueuedMessage } from './inbound-queue.js';
+import { InboundQueue } from './inbound-queue.js';
 import type { ProbeResult } from './probe.js';
 import { publishProbe } from './recent-probes.js';
 import { ImsgClient } from './rpc-client.js';
@@ -14,46 +13,14 @@ import { ImsgTimeoutError } from './rpc-errors.js';
 import { HealthTracker } from './supervisor-health.js';
 import { describeEnd } from './supervisor-end.js';
 import { startProbe } from './start-probe.js';
+import type { SupervisorOptions } from './supervisor-options.js';
 import { runWatchSession } from './watch-session.js';
+
+export type { SupervisorOptions } from './supervisor-options.js';
 
 /** Least time between two watch-state writes while messages keep coming. */
 const PERSIST_INTERVAL_MS = 200;
 
-/** Everything one account's supervisor needs. */
-export interface SupervisorOptions {
-  readonly accountId: string;
-  readonly cliPath: string;
-  readonly dbPath?: string;
-  readonly env?: NodeJS.ProcessEnv;
-  /** Where the watch state lives (`<stateDir>/accounts/<id>/watch-state.json`). */
-  readonly stateFile: string;
-  /** Extra `watch.subscribe` params, e.g. `{ attachments: true }`. */
-  readonly watchParams?: Readonly<Record<string, unknown>>;
-  /** The consumer: resolves once decided; the cursor moves once its decision is durable. */
-  readonly onMessage: (message: QueuedMessage) => Promise<void | HandledMessage>;
-  readonly onHandlerError?: (message: QueuedMessage, err: unknown) => void;
-  /** Where the binary checks' answers persist across app restarts (`<stateDir>/imsg-binaries.json`). */
-  readonly binaryFactsFile?: string;
-  /** A handled message's record could not be written (its log retries it). */
-  readonly onUnrecorded?: (message: QueuedMessage, err: unknown) => void;
-  /** A payload that cannot be queued (no or a bad id): recorded, counted in health. */
-  readonly onInvalid?: (payload: unknown, reason: string) => void;
-  /** A line from imsg that is not valid protocol: counted in health, recorded by the app. */
-  readonly onProtocolError?: (reason: string) => void;
-  /** Work still queued downstream for received messages (replies): a backlog drain waits for room (backlog-drain.ts). */
-  readonly downstream?: () => number;
-  readonly createClient?: ClientFactory;
-  readonly probe?: (opts: { cliPath: string; dbPath?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv; diagnosis?: DiagnosisContext }) => Promise<ProbeResult>;
-  /** The account's dbPath and SSH host as known now: failures are worded for them (file not found, SSH advice). */
-  readonly diagnosis?: () => DiagnosisContext;
-  readonly backoff?: Partial<BackoffOptions>;
-  readonly firstRequestTimeoutMs?: number;
-  readonly requestTimeoutMs?: number;
-  readonly pingIntervalMs?: number;
-  readonly random?: () => number;
-  /** A start (probe and first request) still unanswered after this long shows its cause (default 10 s). */
-  readonly slowStartNoticeMs?: number;
-}
 
 /** Supervises one account; see the module comment. */
 export class ImsgSupervisor {
