@@ -2,9 +2,9 @@
 // attack ends with (serve alive, each allowed message answered exactly once).
 import { resolve } from 'node:path';
 import { expect } from 'vitest';
-import { CLI_BIN, ROOT, SIM_BIN } from '../helpers/bins.js';
+import { ROOT, SIM_BIN } from '../helpers/bins.js';
 import { type ServeProcess, World } from '../e2e/serve-harness.js';
-import { execa } from 'execa';
+import { startServeChild } from '../e2e/serve-process.js';
 import { until } from '../helpers/until.js';
 
 export { until, World } from '../e2e/serve-harness.js';
@@ -40,23 +40,8 @@ export async function expectAnsweredOnce(w: World, texts: readonly string[]): Pr
  * watch (it may never) or for the ready line (printed once starting settles); the caller stops it.
  */
 export async function serveUnwatched(w: World, env: Record<string, string>): Promise<ServeProcess> {
-  const child = execa(process.execPath, [CLI_BIN, 'serve', '--config', w.configPath, '--state-dir', w.stateDir], { env: w.env(env), extendEnv: false, reject: false, buffer: false, stdin: 'ignore' });
-  let out = '';
-  child.stdout?.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  child.stderr?.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  const proc: ServeProcess = {
-    child,
-    pid: child.pid as number,
-    output: () => out,
-    stop: async (signal = 'SIGTERM', timeoutMs = 30_000) => {
-      child.kill(signal);
-      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-      const res = await child;
-      clearTimeout(timer);
-      return { exitCode: res.exitCode, signal: res.signal, output: out };
-    },
-  };
-  await until(async () => child.exitCode !== null || (await w.snapshot()) !== undefined, 'the control socket', 30_000, 100);
-  if (child.exitCode !== null) throw new Error(`serve exited early:\n${out}`);
+  const proc = startServeChild(['--config', w.configPath, '--state-dir', w.stateDir], w.env(env));
+  await until(async () => proc.child.exitCode !== null || (await w.snapshot()) !== undefined, 'the control socket', 30_000, 100);
+  if (proc.child.exitCode !== null) throw new Error(`serve exited early:\n${proc.output()}`);
   return proc;
 }

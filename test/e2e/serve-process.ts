@@ -13,13 +13,13 @@ export interface ServeProcess {
   stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<{ exitCode: number | undefined; signal: string | undefined; output: string }>;
 }
 
-/** Spawn `imsg-companion serve <args>` and resolve once it printed its ready line. */
-export async function spawnServe(args: readonly string[], env: Record<string, string>): Promise<ServeProcess> {
+/** Spawn `imsg-companion serve <args>` and collect its output; the caller decides when it counts as started. */
+export function startServeChild(args: readonly string[], env: Record<string, string>): ServeProcess {
   const child = execa(process.execPath, [CLI_BIN, 'serve', ...args], { env, extendEnv: false, reject: false, buffer: false, stdin: 'ignore' });
   let out = '';
   child.stdout?.on('data', (c: Buffer) => (out += c.toString('utf8')));
   child.stderr?.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  const proc: ServeProcess = {
+  return {
     child,
     pid: child.pid as number,
     output: () => out,
@@ -31,10 +31,15 @@ export async function spawnServe(args: readonly string[], env: Record<string, st
       return { exitCode: res.exitCode, signal: res.signal, output: out };
     },
   };
+}
+
+/** Spawn `imsg-companion serve <args>` and resolve once it printed its ready line. */
+export async function spawnServe(args: readonly string[], env: Record<string, string>): Promise<ServeProcess> {
+  const proc = startServeChild(args, env);
   let ended = false;
-  void child.then(() => (ended = true));
-  await until(() => ended || out.includes(' running (pid '), 'serve to print its ready line', 30_000);
-  if (ended) throw new Error(`serve exited early:\n${out}`);
+  void proc.child.then(() => (ended = true));
+  await until(() => ended || proc.output().includes(' running (pid '), 'serve to print its ready line', 30_000);
+  if (ended) throw new Error(`serve exited early:\n${proc.output()}`);
   return proc;
 }
 
