@@ -39,8 +39,8 @@ export class ImsgSupervisor {
   /** The start probe's client, already ready: the next session watches with it. */
   #probed: ImsgClient | ReturnType<ClientFactory> | undefined;
   #storageProblem: { file: string; message: string; since: string } | undefined;
-  /** Set by a start probe that left the binary's version to learn after the start. */
-  #learnVersion: (() => Promise<{ version?: string }>) | undefined;
+  /** Set by a start probe that left the binary's version to learn after the start: how, and the probe it completes. */
+  #versionToLearn: { learn: () => Promise<{ version?: string }>; opts: { cliPath: string; dbPath?: string }; result: ProbeResult } | undefined;
 
   constructor(opts: SupervisorOptions) {
     this.#opts = opts;
@@ -266,9 +266,7 @@ export class ImsgSupervisor {
       if (outcome.ok && !this.#stopping) this.#probed = client;
       else await client.stop().catch(() => undefined);
       const result = { ...outcome.fields, durationMs: Date.now() - started };
-      const learn = outcome.learnVersion;
-      // The permission rows show the version too: they get the probe again once it is known.
-      this.#learnVersion = learn && (() => learn().then((facts) => (facts.version && publishProbe(opts, Promise.resolve({ ...result, version: facts.version })), facts)));
+      this.#versionToLearn = outcome.learnVersion && { learn: outcome.learnVersion, opts, result };
       return result;
     })();
     publishProbe(opts, run);
@@ -277,12 +275,15 @@ export class ImsgSupervisor {
 
   /** After the first watch of a start: learn the version a fresh binary did not tell (one `--version`, off the start's path). */
   #afterWatching(): void {
-    const learn = this.#learnVersion;
-    this.#learnVersion = undefined;
-    if (!learn) return;
-    void learn().then(
-      (facts) => {
-        if (facts.version && !this.#health.snapshot(0).imsgVersion) this.#health.update({ imsgVersion: facts.version });
+    const pending = this.#versionToLearn;
+    this.#versionToLearn = undefined;
+    if (!pending) return;
+    void pending.learn().then(
+      ({ version }) => {
+        if (!version) return;
+        if (!this.#health.snapshot(0).imsgVersion) this.#health.update({ imsgVersion: version });
+        // The permission rows show the version too: they get the probe again, now with it.
+        publishProbe(pending.opts, Promise.resolve({ ...pending.result, version }));
       },
       () => undefined,
     );
