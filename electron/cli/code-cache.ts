@@ -3,7 +3,7 @@
 // (~40 ms of the ~250 ms from launch to watching; `npm run bench` → startup). The cache is only
 // trusted when it is ours: next to the bundle, owned by this user, not writable by others, and
 // made for this exact bundle (size + mtime), Node version and arch. Anything else compiles as usual.
-import { closeSync, fstatSync, openSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname } from 'node:path';
 import { constants as vmConstants, Script } from 'node:vm';
@@ -42,6 +42,7 @@ export function writeCodeCache(cacheFile: string, key: string, data: Buffer): bo
     renameSync(tmp, cacheFile);
     return true;
   } catch {
+    rmSync(tmp, { force: true });
     return false;
   }
 }

@@ -3,10 +3,9 @@
 // every second, and the kernel's high-water mark since the window began).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readSimTrace } from '../sim/sim-trace.js';
-import { procMemory, resetPeak, spawnServe, stopChild, type ServeWorld } from './serve-child.js';
+import { procMemory, resetPeak, spawnServe, stopChild, type ServeWorld, waitForTraced } from './serve-child.js';
 
 const ACCOUNTS = ['one', 'two', 'three'];
 
@@ -63,13 +62,7 @@ export async function benchIdle(dir: string, seconds: number, simBin: string, cl
   const serve = spawnServe(world, cliBin);
   const pid = serve.pid as number;
   try {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const subscribed = readSimTrace(await readFile(world.tracePath, 'utf8').catch(() => '')).filter((l) => l.method === 'watch.subscribe').length;
-      if (subscribed >= ACCOUNTS.length) break;
-      if (Date.now() > deadline) throw new Error('idle bench: accounts did not start watching');
-      await sleep(50);
-    }
+    await waitForTraced(world.tracePath, 'watch.subscribe', 0, 30_000, ACCOUNTS.length);
     await sleep(2000); // start-up work (JIT, first writes, the version run) settles
     const sims = childrenOf(pid);
     const simsBefore = sims.map(procUsage);

@@ -53,12 +53,12 @@ export async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Epoch ms of the first traced request `method` (at or after `since`), polling until `timeoutMs`. */
-export async function waitForTraced(tracePath: string, method: string, since: number, timeoutMs: number): Promise<number> {
+/** Epoch ms of the `nth` (default first) traced request `method` at or after `since`, polling until `timeoutMs`. */
+export async function waitForTraced(tracePath: string, method: string, since: number, timeoutMs: number, nth = 1): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const text = await readFile(tracePath, 'utf8').catch(() => '');
-    const hit = readSimTrace(text).find((l) => l.method === method && l.t >= since);
+    const hit = readSimTrace(text).filter((l) => l.method === method && l.t >= since)[nth - 1];
     if (hit) return hit.t;
     if (Date.now() > deadline) throw new Error(`no ${method} within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 5));
