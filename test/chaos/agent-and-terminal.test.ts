@@ -1,5 +1,8 @@
 // Chaos: a stuck command agent with grandchildren, hostile sender handles on the terminal, and a
 // control socket that refuses another user (attacks 4, 6 and 8b of issue 12).
+import { chmod, copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, expect, it } from 'vitest';
 import { CLI_BIN } from '../helpers/bins.js';
@@ -86,8 +89,14 @@ it('status run by a user the control socket refuses says the app runs, not "not 
   world = await World.create({ dmPolicy: 'open', allowFrom: ['*'] });
   const w = world;
   const serve = await w.serve();
-  // nobody (65534) may not enter the owner's 0700 state dir: connect() fails with EACCES.
-  const res = await execa(process.execPath, [CLI_BIN, 'status', '--config', w.configPath, '--state-dir', w.stateDir], { env: w.env({ HOME: '/tmp' }), extendEnv: false, reject: false, uid: 65534, gid: 65534 });
+  // nobody (65534) may not enter the owner's 0700 state dir: connect() fails with EACCES. The CLI
+  // (self-contained) runs from a copy nobody can read, wherever this checkout lives (a 0700 temp dir, say).
+  const bin = await mkdtemp(join(tmpdir(), 'cli-for-nobody-'));
+  await chmod(bin, 0o755);
+  for (const file of ['imsg-companion.js', 'imsg-companion-main.cjs']) await copyFile(join(dirname(CLI_BIN), file), join(bin, file));
+  await writeFile(join(bin, 'package.json'), '{"type":"module"}\n');
+  const res = await execa(process.execPath, [join(bin, 'imsg-companion.js'), 'status', '--config', w.configPath, '--state-dir', w.stateDir], { env: w.env({ HOME: '/tmp' }), extendEnv: false, reject: false, uid: 65534, gid: 65534 });
+  await rm(bin, { recursive: true, force: true });
   expect(res.stdout).toContain('imsg Companion is running, but you may not talk to it');
   expect(res.stdout).not.toContain('not running');
   expect(res.exitCode).toBe(1);
