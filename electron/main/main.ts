@@ -1,12 +1,12 @@
 // The Electron main entry (bundled to dist/main/main.js). Thin on purpose: everything it calls
 // takes the Electron modules as an argument and is tested with a fake (test/main).
 import * as electron from 'electron';
-import { boundYoungGeneration } from '../core/app/young-generation.js';
+import { tuneV8ForAllDay } from '../core/app/v8-flags.js';
 import { boot } from './boot.js';
 import { createCore } from './core-host.js';
 import { safeStorageCipher } from './safe-storage-secrets.js';
 
-boundYoungGeneration();
+tuneV8ForAllDay();
 
 void boot(electron, {
   createCore: (platform) => createCore({ platform, version: electron.app.getVersion(), secretCipher: safeStorageCipher(electron.safeStorage) }),

@@ -4,6 +4,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { tuneV8ForAllDay } from '../../electron/core/app/v8-flags.js';
 import { ImsgClient } from '../../electron/core/imsg/rpc-client.js';
 import { benchBurst, benchOverhead } from './bench-companion.js';
 import { benchEndToEnd } from './bench-end-to-end.js';
@@ -101,6 +102,9 @@ function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
 
+// The in-process benches (client, companion) measure code that runs in the app's process: give
+// this one the same V8 settings as the app and serve (v8-flags.ts).
+tuneV8ForAllDay();
 const args = process.argv.slice(2);
 const idleSeconds = args.includes('--quick') ? 10 : 60;
 // `--only a,b` runs just the named benches (local iteration); the default runs them all.

@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { Companion } from '../../core/app/companion.js';
 import { companionHandlers } from '../../core/app/api.js';
-import { boundYoungGeneration } from '../../core/app/young-generation.js';
+import { tuneV8ForAllDay } from '../../core/app/v8-flags.js';
 import { FileLog, serveLogPath } from '../../core/logs/file-log.js';
 import { InstanceBusyError } from '../../core/transport/control-owner.js';
 import { startControlSocket } from '../../core/transport/control-socket.js';
@@ -81,7 +81,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   const demo = values.demo ? await setupDemo(explicitState ? ctx.stateDir : undefined) : undefined;
   const stateDir = demo?.stateDir ?? ctx.stateDir;
   const configPath = demo?.configPath ?? ctx.configPath;
-  boundYoungGeneration();
+  tuneV8ForAllDay();
   const app = new Companion({ stateDir, configPath, version: VERSION, env: io.env });
   // The control socket is the one lock per state dir (shared with the menu-bar app): take it first.
   let socket;
