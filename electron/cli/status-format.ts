@@ -8,6 +8,8 @@ import { safeField } from '../core/text/terminal-safe.js';
 export interface StatusReport {
   running: boolean;
   overall: string;
+  /** How the running app rates itself (its tray colour); absent when read from disk. */
+  level?: Snapshot['overall']['level'];
   accounts: AccountView[];
   pendingPairings: number;
   /** State files that cannot be read or written (from the running app). */

@@ -62,6 +62,32 @@ describe('imsg-companion status', () => {
     expect(JSON.parse((await w.cli(['status', '--json'])).stdout)).toMatchObject({ running: false });
   });
 
+  it('with serve running, exit 1 while the app needs its owner (a pairing request to approve), 0 once it does not', async () => {
+    world = await World.create();
+    const w = world;
+    const serve = await w.serve();
+    await w.waitWatching();
+    w.inject({ from: '+15550000077', text: 'hello?' });
+    const deadline = Date.now() + 15_000;
+    while ((await w.snapshot())?.pairing.pending.length !== 1) {
+      if (Date.now() > deadline) throw new Error('no pairing request');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const waiting = await w.cli(['status', '--json']);
+    expect(waiting.exitCode).toBe(1);
+    expect(JSON.parse(waiting.stdout)).toMatchObject({ running: true, level: 'warning', overall: '1 pairing request to approve', pendingPairings: 1 });
+    const code = (await w.snapshot())?.pairing.pending[0]?.code as string;
+    expect((await w.cli(['pairing', 'approve', code])).exitCode).toBe(0);
+    let after = await w.cli(['status']);
+    while (after.exitCode !== 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      after = await w.cli(['status']);
+    }
+    expect(after).toMatchObject({ exitCode: 0 });
+    expect(after.stdout).toMatch(/^Watching 1 account\n/);
+    expect((await serve.stop()).exitCode).toBe(0);
+  });
+
   it('--probe checks imsg now: ok with the simulator, exit 1 with a missing binary', async () => {
     world = await World.create();
     const good = await world.cli(['status', '--probe', '--json']);

@@ -24,9 +24,13 @@ export const summary = 'Show each account: running state, imsg version, last err
 export const usage = `Usage: imsg-companion status [--probe] [--json] [--config PATH] [--state-dir DIR]
 
 Asks the running app (serve or the menu-bar app) when there is one; otherwise reads the config
-and the state directory. --probe also checks imsg now (found, version, rpc, chat.db readable).`;
+and the state directory. --probe also checks imsg now (found, version, rpc, chat.db readable).
 
-/** Print the status; exit 1 when an enabled account is failing or the companion is not set up. */
+Exit status: 0 when all is well; 1 when an account is failing, a probe fails, nothing is set
+up, or the running app needs you (the first line says why: an agent down, replies waiting, a
+pairing to approve, still starting).`;
+
+/** Print the status; exit 1 when an enabled account is failing, the running app needs its owner, or nothing is set up. */
 export async function run(argv: readonly string[], io: CommandIo): Promise<number> {
   const { ctx, rest } = resolveCliContext(argv, io.env);
   let values;
@@ -40,7 +44,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   if (control) {
     const result = await control.call('status:get', {});
     if (!result.ok) throw new UsageError(result.error.message, 1);
-    report = { running: true, overall: result.data.overall.text, accounts: result.data.accounts, pendingPairings: result.data.pairing.pending.length, acp: result.data.acp?.sessions ?? [], agents: result.data.agents.list, replies: result.data.replies, storage: result.data.storage?.problems, ...(result.data.setup?.needed && { setup: result.data.setup }) };
+    report = { running: true, overall: result.data.overall.text, level: result.data.overall.level, accounts: result.data.accounts, pendingPairings: result.data.pairing.pending.length, acp: result.data.acp?.sessions ?? [], agents: result.data.agents.list, replies: result.data.replies, storage: result.data.storage?.problems, ...(result.data.setup?.needed && { setup: result.data.setup }) };
   } else if ((await controlSocketRefusal(ctx.stateDir)) === 'forbidden') {
     // The socket refuses this user (another user's app): it runs, we may not ask it; never "not running".
     io.stdout.write(`imsg Companion is running, but you may not talk to it (${controlSocketPath(ctx.stateDir)}: permission denied); run status as the user who started it\n`);
@@ -56,7 +60,10 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   io.stdout.write(values.json ? `${JSON.stringify(webUi ? { ...report, webUi } : report)}\n` : `${formatStatus(report)}${webUi ? `Web UI: ${webUi}\n` : ''}`);
   if (report.setup?.needed) return 1;
   const failing = report.accounts.some((a) => a.enabled && (a.health.state === 'fatal' || (report.running && a.health.state === 'backoff'))) || Object.values(report.probes ?? {}).some((p: ProbeResult) => !p.ok);
-  return failing ? 1 : 0;
+  // A running app that needs its owner (an agent down, replies waiting, a pairing to approve,
+  // still starting) is not "all well" to a script watching this exit code either.
+  const needsOwner = report.level !== undefined && report.level !== 'ok' && report.level !== 'idle';
+  return failing || needsOwner ? 1 : 0;
 }
 
 async function offlineReport(stateDir: string, configPath: string): Promise<StatusReport> {
