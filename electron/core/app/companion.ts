@@ -177,6 +177,7 @@ export class Companion {
   async stop(): Promise<void> {
     for (const stop of this.#stops.splice(0)) stop();
     this.#quiet.stop();
+    this.#pairingFollowUp.stop();
     await this.#sync;
     await Promise.all([...this.#runtimes.values()].map(({ runtime }) => runtime.stop()));
     // The drain is over: an agent call still running is ended (TERM, then KILL) and its reply
@@ -372,13 +373,21 @@ export class Companion {
         health: this.health,
         tracker: this.tracker,
         changed: () => this.changed(),
-        pairingCreated: (r) => (this.#pairingFollowUp.track(r), this.events.emit('pairing:new', r)),
+        pairingCreated: (r) => this.events.emit('pairing:new', r),
         supervisorOverrides: this.#opts.supervisorOverrides,
         now: this.#opts.now ?? Date.now,
         statusText: () => this.statusText(),
         acp: this.acp,
       });
       this.#runtimes.set(id, { runtime, fingerprint: JSON.stringify(account) });
+      // Each time the account (re)starts watching, approval notes owed to its senders (approved
+      // while it did not run, or while imsg was down) go out.
+      let watching = false;
+      runtime.supervisor.onHealth((health) => {
+        const now = health.state === 'watching';
+        if (now && !watching) void this.#pairingFollowUp.run();
+        watching = now;
+      });
       await runtime.start();
     }
   }

@@ -14,15 +14,22 @@ export interface PairingPeer {
   readonly chatId?: number;
 }
 
-/** Queue `text` to a pairing sender behind their chat's other sends; a failure is logged, not thrown. */
-export function sendToPairingPeer(rt: AccountRuntime, peer: PairingPeer, text: string, what: string): void {
+/**
+ * Queue `text` to a pairing sender behind their chat's other sends. Without `done` a failure is
+ * logged, not thrown; with it, `done` hears how the send ended (undefined: sent) and does both.
+ * False when the queue refused the task (full): nothing will be sent.
+ */
+export function sendToPairingPeer(rt: AccountRuntime, peer: PairingPeer, text: string, what: string, done?: (error: Error | undefined) => Promise<void>): boolean {
   const chatKey = peer.chatId ? `chat:${peer.chatId}` : `dm:${peer.senderNormalized}`;
-  rt.enqueueTask(chatKey, async () => {
+  return rt.enqueueTask(chatKey, async () => {
+    let error: Error | undefined;
     try {
       await rt.send(peer.target, [text], { isGroup: false, chatId: peer.chatId, sender: peer.sender });
     } catch (err) {
-      await rt.deps.activity.append({ accountId: rt.account.accountId, kind: 'pairing', sender: peer.sender, detail: `${what} failed: ${(err as Error).message}` });
+      error = err as Error;
     }
+    if (done) await done(error);
+    else if (error) await rt.deps.activity.append({ accountId: rt.account.accountId, kind: 'pairing', sender: peer.sender, detail: `${what} failed: ${error.message}` });
   });
 }
 

@@ -1,10 +1,12 @@
-// After any change of the pairing files (an approval from the CLI, the tray or a notification):
-// send the approval note to senders just approved, and give a code to the oldest stranger who
-// waited while the pending cap (3) was reached, now that a slot is free. Runs in the app only.
+// After any change of the pairing files (an approval from the CLI, the tray or a notification), at
+// start, and when a failed note is due again: send the approval notes owed (approval-note-sender.ts),
+// and give a code to the oldest stranger who waited while the pending cap (3) was reached, now
+// that a slot is free. Runs in the app only.
 import type { AppConfig } from '../config/schema.js';
-import { APPROVED_NOTE_TEXT, pairingReplyText, type PairingRequest, type PairingStore } from '../pairing/index.js';
+import { pairingReplyText, type PairingRequest, type PairingStore } from '../pairing/index.js';
 import type { AccountRuntime } from './account-runtime.js';
 import type { ActivityLog } from './activity-log.js';
+import { ApprovalNoteSender } from './approval-note-sender.js';
 import { sendToPairingPeer, type PairingPeer } from './pairing-flow.js';
 
 /** What the follow-up needs from the companion. */
@@ -25,18 +27,21 @@ function peerOf(request: PairingRequest): PairingPeer {
   return { target: valid ? `chat_id:${chatId}` : request.id, sender: request.meta.sender ?? request.id, senderNormalized: request.id, ...(valid && { chatId }) };
 }
 
-/** Watches pending → approved transitions and free slots; one run at a time, re-run when asked meanwhile. */
+/** Runs the follow-up one pass at a time, again when asked meanwhile. */
 export class PairingFollowUp {
-  /** Requests pending at the last run, by `account\0id`. */
-  #pending = new Map<string, PairingRequest>();
   #running: Promise<void> | undefined;
   #again = false;
+  #retry: { timer: NodeJS.Timeout; due: number } | undefined;
+  readonly #notes: ApprovalNoteSender;
 
-  constructor(private readonly deps: PairingFollowUpDeps) {}
-
-  /** Remember a request the app just created, so an approval right after it still earns the note. */
-  track(request: PairingRequest): void {
-    this.#pending.set(`${request.accountId}\0${request.id}`, request);
+  constructor(private readonly deps: PairingFollowUpDeps) {
+    this.#notes = new ApprovalNoteSender({
+      pairing: deps.pairing,
+      activity: deps.activity,
+      enabled: () => deps.config().pairing?.notifyApproved !== false,
+      runtime: deps.runtime,
+      retryLater: (ms) => this.#runIn(ms),
+    });
   }
 
   /** Check now (coalesced); never rejects: problems go to the activity log. */
@@ -56,20 +61,28 @@ export class PairingFollowUp {
     return this.#running;
   }
 
+  /** No more passes (app stop); a pass under way finishes. */
+  stop(): void {
+    clearTimeout(this.#retry?.timer);
+    this.#retry = undefined;
+  }
+
+  /** Run again in `ms` (the earliest of the asked times wins). */
+  #runIn(ms: number): void {
+    const due = Date.now() + ms;
+    if (this.#retry && this.#retry.due <= due) return;
+    clearTimeout(this.#retry?.timer);
+    const timer = setTimeout(() => {
+      this.#retry = undefined;
+      void this.run();
+    }, ms);
+    timer.unref?.();
+    this.#retry = { timer, due };
+  }
+
   async #once(): Promise<void> {
-    const { pairing } = this.deps;
-    const pending = await pairing.listPending();
-    const still = new Set(pending.map((r) => `${r.accountId}\0${r.id}`));
-    const notify = this.deps.config().pairing?.notifyApproved !== false;
-    for (const [key, request] of this.#pending) {
-      if (still.has(key)) continue;
-      const rt = this.deps.runtime(request.accountId);
-      if (!notify || !rt || !(await pairing.readApproved(request.accountId)).includes(request.id)) continue;
-      sendToPairingPeer(rt, peerOf(request), APPROVED_NOTE_TEXT, 'approval note');
-      await this.deps.activity.append({ accountId: request.accountId, kind: 'pairing', sender: request.meta.sender ?? request.id, detail: `approved; note sent: "${APPROVED_NOTE_TEXT}"` });
-    }
+    await this.#notes.pass();
     const promoted = await this.#promote();
-    this.#pending = new Map([...pending, ...promoted].map((r) => [`${r.accountId}\0${r.id}`, r]));
     if (promoted.length > 0) this.deps.changed();
   }
 

@@ -2,6 +2,7 @@
 // so a corrupt, empty, wrong-typed or unreadable file shows in status, not only when a message hits it.
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { notesFile, readApprovalNotes } from './approval-notes.js';
 import { type CachedListReader, PairingStoreError, readRequests } from './files.js';
 import type { PairingPaths } from './paths.js';
 
@@ -31,6 +32,7 @@ export async function pairingFileProblems(paths: PairingPaths, reader: CachedLis
   for (const name of names.sort()) {
     const file = join(paths.dir, name);
     if (file === paths.pairing) await check(file, () => readRequests(file));
+    else if (file === notesFile(paths.dir)) await check(file, () => readApprovalNotes(file));
     else if (/^imessage-(.+-)?allowFrom\.json$/.test(name)) await check(file, () => reader.read(file, 'allowFrom'));
     else if (/^imessage-.+-blocked\.json$/.test(name)) await check(file, () => reader.read(file, 'blocked'));
   }

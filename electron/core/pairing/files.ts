@@ -19,7 +19,7 @@ export class PairingStoreError extends Error {
 }
 
 /** Parse `file` with `schema`; undefined when it does not exist. */
-async function readJson<T>(file: string, schema: z.ZodType<T>): Promise<T | undefined> {
+export async function readJson<T>(file: string, schema: z.ZodType<T>): Promise<T | undefined> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');

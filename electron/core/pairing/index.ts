@@ -1,4 +1,5 @@
 // The pairing store's public surface (spec §9 and §0.3).
+export type { ApprovalNote } from './approval-notes.js';
 export { CODE_ALPHABET, CODE_LENGTH } from './codes.js';
 export { PairingStoreError } from './files.js';
 export { DEFAULT_ACCOUNT_ID, InvalidAccountIdError, isValidAccountId } from './paths.js';

@@ -1,6 +1,7 @@
 // The pairing store (spec §9 plus §0.3): pending requests with codes, approved and blocked
 // senders. Every change runs under one cross-process lock (the CLI and the app share the files).
 import { normalizeHandle } from '../policy/normalize.js';
+import { changeApprovalNote, notesFile, oweApprovalNote, readApprovalNotes, type ApprovalNote } from './approval-notes.js';
 import { generateCode, normalizeCode, type RandomInt } from './codes.js';
 import { readRequests, writeJson } from './files.js';
 import { DEFAULT_ACCOUNT_ID, normalizeAccountId } from './paths.js';
@@ -106,7 +107,21 @@ export class PairingStore extends SenderLists {
 
   /** Approve by code (trimmed, any case): the request goes and its sender joins the account's allowFrom. */
   async approve(code: string, accountId?: string): Promise<PairingRequest | null> {
-    return this.takeRequest(code, accountId, (req) => this.addToList('allowFrom', accountOf(req), req.id));
+    return this.takeRequest(code, accountId, async (req) => {
+      await this.addToList('allowFrom', accountOf(req), req.id);
+      const note: ApprovalNote = { accountId: accountOf(req), id: req.id, sender: req.meta.sender ?? req.id, approvedAt: new Date(this.now()).toISOString(), ...(req.meta.chatId !== undefined && { chatId: req.meta.chatId }) };
+      await oweApprovalNote(notesFile(this.paths.dir), note);
+    });
+  }
+
+  /** Approval notes the app still owes (approval-notes.ts), oldest first. */
+  async listOwedNotes(): Promise<ApprovalNote[]> {
+    return readApprovalNotes(notesFile(this.paths.dir));
+  }
+
+  /** Under the lock: change one owed note, or settle it (drop it) when `change` returns undefined. */
+  async changeOwedNote(accountId: string, id: string, change: (note: ApprovalNote) => ApprovalNote | undefined): Promise<void> {
+    await this.locked(() => changeApprovalNote(notesFile(this.paths.dir), accountId, id, change));
   }
 
   /** Drop a request by code; with `block`, the sender is also ignored from now on. */

@@ -40,7 +40,7 @@ describe('several OS processes sharing one state dir', () => {
     // Every file parses (no torn write) and holds exactly what the processes did (no lost write).
     const credDir = join(stateDir, 'credentials');
     const names = (await fs.readdir(credDir)).sort();
-    expect(names).toEqual(['imessage-cli-allowFrom.json', 'imessage-cli-blocked.json', 'imessage-default-allowFrom.json', 'imessage-pairing.json']);
+    expect(names).toEqual(['imessage-cli-allowFrom.json', 'imessage-cli-blocked.json', 'imessage-default-allowFrom.json', 'imessage-pairing-notes.json', 'imessage-pairing.json']);
     for (const name of names) {
       const text = await fs.readFile(join(credDir, name), 'utf8');
       expect(() => JSON.parse(text), name).not.toThrow();
@@ -54,5 +54,7 @@ describe('several OS processes sharing one state dir', () => {
     expect((await store.readApproved('cli')).sort()).toEqual(['+15551110001', '+15551110002']);
     expect(await store.isBlocked('cli', '+15551110003')).toBe(true);
     expect(await store.listPending('cli')).toEqual([]);
+    // Each approval, from any process, owes its sender exactly one approval note.
+    expect((await store.listOwedNotes()).map((n) => `${n.accountId} ${n.id}`).sort()).toEqual([...[...approvedSet].map((id) => `default ${id}`), 'cli +15551110001', 'cli +15551110002'].sort());
   });
 });

@@ -106,7 +106,7 @@ describe('files', () => {
     await store.deny(await request(store, '+15550000002'), { block: true });
     expect((await fs.stat(join(dir, 'credentials'))).mode & 0o777).toBe(0o700);
     const names = (await fs.readdir(join(dir, 'credentials'))).sort();
-    expect(names).toEqual(['imessage-default-allowFrom.json', 'imessage-default-blocked.json', 'imessage-pairing.json']);
+    expect(names).toEqual(['imessage-default-allowFrom.json', 'imessage-default-blocked.json', 'imessage-pairing-notes.json', 'imessage-pairing.json']);
     for (const name of names) expect((await fs.stat(credPath(dir, name))).mode & 0o777).toBe(0o600);
   });
 
