@@ -11,7 +11,7 @@ import { AgentRegistry } from '../agents/registry.js';
 import { resolveAccounts, type ResolvedAccount } from '../config/accounts.js';
 import { ConfigStore } from '../config/config-store.js';
 import type { SupervisorOptions } from '../imsg/supervisor.js';
-import { PairingStore, type WaitingSender } from '../pairing/index.js';
+import { PairingStore } from '../pairing/index.js';
 import { serveLogPath } from '../logs/file-log.js';
 import { createNodePlatform } from '../platform/node-platform.js';
 import { basename, dirname } from 'node:path';
@@ -24,6 +24,7 @@ import { flushAll, type PingResult, pingChildren } from './power-hooks.js';
 import type { ActivityEntry, PairingRequestView, Snapshot } from '../../contract/views.js';
 import { AccountRuntime } from './account-runtime.js';
 import { ActivityLog } from './activity-log.js';
+import { readPairingLists, storageProblemsOf } from './companion-snapshot.js';
 import { ConversationQueue, type ConversationQueueOptions } from '../replies/conversation-queue.js';
 import { Emitter } from './emitter.js';
 import { PendingJournal } from '../replies/pending-journal.js';
@@ -261,16 +262,7 @@ export class Companion {
 
   /** The whole state for the UI and `status`. */
   async snapshot(): Promise<Snapshot> {
-    let pending: PairingRequestView[] = [];
-    let approved: Array<{ accountId: string; sender: string }> = [];
-    let blocked: Array<{ accountId: string; sender: string }> = [];
-    let waiting: WaitingSender[] = [];
-    let pairingProblem: string | undefined;
-    try {
-      [pending, approved, blocked, waiting] = await Promise.all([this.pairing.listPending(), this.pairing.listApproved(), this.pairing.listBlocked(), this.pairing.listWaiting()]);
-    } catch (err) {
-      pairingProblem = (err as Error).message;
-    }
+    const { pending, approved, blocked, waiting, problem: pairingProblem } = await readPairingLists(this.pairing);
     const issues = [...this.configStore.lastIssues];
     const storageProblems = await this.#storageProblems();
     const now = new Date((this.#opts.now ?? Date.now)());
@@ -325,17 +317,17 @@ export class Companion {
   }
 
   /** Every state file's failure, from each owner's last result (a healed file drops out). */
-  async #storageProblems(): Promise<Array<{ file: string; message: string; since: string }>> {
-    const s = this.#storage;
-    s.sync(this.journal.file, this.journal.lastError);
-    s.sync(ActivityLog.fileIn(this.#opts.stateDir), this.activity.lastError);
-    s.sync(this.intents.file, this.intents.problem);
-    const pairingFiles = await this.pairing.fileProblems().catch((err: unknown) => [{ file: this.pairing.paths.dir, message: String(err) }]);
-    const broken = new Set(pairingFiles.map((p) => p.file));
-    for (const p of pairingFiles) s.sync(p.file, p.message);
-    for (const p of s.list()) if (p.file.startsWith(this.pairing.paths.dir) && !broken.has(p.file)) s.sync(p.file, undefined);
-    const watch = [...this.#runtimes.values()].flatMap(({ runtime }) => runtime.supervisor.storageProblem ?? []);
-    return [...s.list(), ...watch];
+  #storageProblems(): Promise<Array<{ file: string; message: string; since: string }>> {
+    return storageProblemsOf({
+      book: this.#storage,
+      files: [
+        { file: this.journal.file, problem: this.journal.lastError },
+        { file: ActivityLog.fileIn(this.#opts.stateDir), problem: this.activity.lastError },
+        { file: this.intents.file, problem: this.intents.problem },
+      ],
+      pairing: this.pairing,
+      watch: [...this.#runtimes.values()].flatMap(({ runtime }) => runtime.supervisor.storageProblem ?? []),
+    });
   }
 
   #buildAgents(): AgentRegistry {
