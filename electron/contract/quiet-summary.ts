@@ -27,10 +27,13 @@ export interface QuietSummary {
 /**
  * The one notification for the end of quiet hours, from what was `held` and the snapshot `now`:
  * held requests still pending, and the current state when a held problem is still not resolved.
+ * `createdSince` (ms) also counts pending requests created since then: the window's start, so a
+ * request held by an earlier run of the app (restarted during quiet hours) is not left out.
  * Undefined when nothing held back still needs the owner (a request approved from the tray meanwhile).
  */
-export function quietSummary(held: HeldNotices, now: Snapshot): QuietSummary | undefined {
-  const waiting = now.pairing.pending.filter((r) => held.pairing.has(heldKey(r))).length;
+export function quietSummary(held: HeldNotices, now: Snapshot, createdSince?: number): QuietSummary | undefined {
+  const inWindow = (createdAt: string): boolean => createdSince !== undefined && Date.parse(createdAt) >= createdSince;
+  const waiting = now.pairing.pending.filter((r) => held.pairing.has(heldKey(r)) || inWindow(r.createdAt)).length;
   const problem = held.problems > 0 && now.overall.level !== 'ok' && now.overall.level !== 'idle';
   if (waiting === 0 && !problem) return undefined;
   const parts = [

@@ -216,7 +216,9 @@ export const SnapshotSchema = z.object({
   /** State files that cannot be read or written right now (full disk, corrupt pairing file, …). */
   storage: z.object({ problems: z.array(z.object({ file: z.string(), message: z.string(), since: z.string() })) }).optional(),
   /** Quiet hours (`notifications.quietHours`, the core's local time): while `quiet`, no macOS or browser notification is shown. */
-  notifications: z.object({ quiet: z.boolean(), quietHours: z.object({ start: z.string(), end: z.string() }).optional() }).optional(),
+  // quietSince: when the current (or the last) window began, on the core's clock: the summary at its
+  // end counts the requests created since, even those a restarted app or a reloaded page never saw.
+  notifications: z.object({ quiet: z.boolean(), quietHours: z.object({ start: z.string(), end: z.string() }).optional(), quietSince: z.string().optional() }).optional(),
 });
 
 /** The editable settings the Settings section shows (effective values of the default account). */

@@ -96,12 +96,15 @@ export class Notifier {
   /** Compare with the previous snapshot and notify what newly went wrong. */
   snapshot(next: Snapshot): void {
     const notices = snapshotNotices(this.#last, next);
+    const wasQuiet = isQuiet(this.#last);
+    const since = this.#last?.notifications?.quietSince;
     this.#last = next;
     if (isQuiet(next)) {
       this.#held.problems += notices.length;
       return;
     }
-    const summary = quietSummary(this.#held, next);
+    // Counted from the window's start: this process may have started inside it, after requests came.
+    const summary = quietSummary(this.#held, next, wasQuiet && since ? Date.parse(since) : undefined);
     this.#held = noneHeld();
     if (summary) this.#show({ id: 'quiet-summary', title: summary.title, body: summary.body }).on('click', () => this.#deps.open(summary.section));
     for (const notice of notices) {

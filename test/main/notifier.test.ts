@@ -114,6 +114,20 @@ describe('quiet hours (snapshot notifications.quiet)', () => {
     expect(FakeNotification.all.map((note) => note.options.title)).toEqual(['While quiet hours were on', 'New pairing request']);
   });
 
+  it('an app restarted during quiet hours still sums up the requests that came in the window before the restart', () => {
+    // The window (22:00–07:00) began at 22:00 on the core's clock; this run started inside it.
+    const { n } = notifier();
+    const quietSince = '2026-12-02T22:00:00.000Z';
+    const atNight = { ...pairingRequest('NIGHT1', 'default', '+15550000001'), createdAt: '2026-12-03T01:00:00.000Z' };
+    const evening = { ...pairingRequest('EVEN22', 'default', '+15550000002'), createdAt: '2026-12-02T20:00:00.000Z' };
+    const pending = [evening, atNight];
+    n.snapshot(snapshot({ notifications: { ...quiet.notifications, quietSince }, pairing: { pending, approved: [] } }));
+    expect(FakeNotification.all).toHaveLength(0);
+    n.snapshot(snapshot({ notifications: { ...awake.notifications, quietSince }, pairing: { pending, approved: [] } }));
+    // The evening request was notified by the earlier run before the window began: only the night one counts.
+    expect(FakeNotification.all.map((x) => [x.options.id, x.options.body])).toEqual([['quiet-summary', '1 pairing request is waiting for you.']]);
+  });
+
   it('no summary when everything held back was resolved during quiet hours', () => {
     const { n } = notifier();
     n.snapshot(snapshot(quiet));

@@ -62,6 +62,17 @@ describe('useBrowserNotifications', () => {
     expect(shown).toHaveLength(1);
   });
 
+  it('a page opened during quiet hours still sums up the requests that came since the window began', () => {
+    const quietSince = '2026-12-02T22:00:00.000Z';
+    const night = pending({ code: 'NIGHT111', createdAt: '2026-12-03T01:00:00.000Z' });
+    const before = pending({ id: '+15551239999', code: 'EVEN2222', createdAt: '2026-12-02T20:00:00.000Z', meta: { sender: '+15551239999' } });
+    push({ notifications: { ...quiet.notifications, quietSince }, pairing: { pending: [before, night], approved: [] } });
+    push({ notifications: { ...quiet.notifications, quietSince }, pairing: { pending: [before, night], approved: [] } });
+    expect(shown).toEqual([]);
+    push({ notifications: { ...awake.notifications, quietSince }, pairing: { pending: [before, night], approved: [] } });
+    expect(shown).toEqual([{ title: 'While quiet hours were on', body: '1 pairing request is waiting for you.' }]);
+  });
+
   it('no summary when what was held back was dealt with in the page meanwhile', () => {
     push(quiet);
     push({ ...quiet, pairing: { pending: [pending()], approved: [] } });

@@ -1,7 +1,7 @@
 // The snapshot's `notifications` part and the timer that refreshes it when quiet hours begin or end,
 // so the shell (macOS notifications) and the web page (browser ones) only read a flag.
 import type { Snapshot } from '../../contract/views.js';
-import { isQuietAt, nextQuietChange, type QuietHours, quietHoursActive } from './quiet-hours.js';
+import { isQuietAt, lastQuietStart, nextQuietChange, type QuietHours, quietHoursActive } from './quiet-hours.js';
 
 /** The snapshot's `notifications` view. */
 export type NotificationsView = NonNullable<Snapshot['notifications']>;
@@ -9,9 +9,10 @@ export type NotificationsView = NonNullable<Snapshot['notifications']>;
 /** Longest wait between checks: timers do not run while a Mac sleeps, so a boundary slept through is noticed soon after. */
 export const MAX_CHECK_MS = 5 * 60_000;
 
-/** The view at `at`: whether it is quiet now, and the window when one applies. */
+/** The view at `at`: whether it is quiet now, the window when one applies, and when it last began. */
 export function notificationsView(q: QuietHours | undefined, at: Date): NotificationsView {
-  return { quiet: isQuietAt(q, at), ...(quietHoursActive(q) ? { quietHours: { start: q.start, end: q.end } } : {}) };
+  const since = lastQuietStart(q, at);
+  return { quiet: isQuietAt(q, at), ...(quietHoursActive(q) ? { quietHours: { start: q.start, end: q.end } } : {}), ...(since && { quietSince: since.toISOString() }) };
 }
 
 /** Calls `changed` at the next quiet-hours boundary (re-armed by each {@link QuietClock.arm}). */

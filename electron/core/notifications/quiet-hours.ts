@@ -58,3 +58,13 @@ export function nextQuietChange(q: QuietHours | undefined, at: Date): Date | und
   next.setMinutes(next.getMinutes() + Math.min(...ahead));
   return next;
 }
+
+/** When the quiet window that `at` is in, or that ended last before `at`, began (local time); undefined when never quiet. */
+export function lastQuietStart(q: QuietHours | undefined, at: Date): Date | undefined {
+  if (!quietHoursActive(q)) return undefined;
+  const start = new Date(at);
+  start.setSeconds(0, 0);
+  // setMinutes handles day rollover and DST shifts in local time.
+  start.setMinutes(start.getMinutes() - ((localMinute(at) - minutesOf(q.start) + 1440) % 1440));
+  return start;
+}

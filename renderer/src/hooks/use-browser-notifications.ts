@@ -19,13 +19,13 @@ export function notificationsOn(): boolean {
 /** Notify on new requests and on a change into the error state (never for the first snapshot); quiet hours hold them for one summary. */
 export function useBrowserNotifications(enabled: boolean): void {
   const snapshot = useSnapshotStore((s) => s.snapshot);
-  const seen = useRef<{ pending: Set<string>; level: string } | null>(null);
+  const seen = useRef<{ pending: Set<string>; level: string; quiet: boolean; quietSince?: string } | null>(null);
   const held = useRef<HeldNotices>(noneHeld());
   useEffect(() => {
     if (!snapshot) return;
     const pending = new Set(snapshot.pairing.pending.map(heldKey));
     const prev = seen.current;
-    seen.current = { pending, level: snapshot.overall.level };
+    seen.current = { pending, level: snapshot.overall.level, quiet: isQuiet(snapshot), quietSince: snapshot.notifications?.quietSince };
     if (!prev || !enabled || !notificationsOn()) return;
     const fresh = snapshot.pairing.pending.filter((r) => !prev.pending.has(heldKey(r)));
     const failed = snapshot.overall.level === 'error' && prev.level !== 'error';
@@ -35,7 +35,8 @@ export function useBrowserNotifications(enabled: boolean): void {
       if (failed) held.current.problems++;
       return;
     }
-    const summary = quietSummary(held.current, snapshot);
+    // From the window's start: this page may have been opened (or reloaded) inside it.
+    const summary = quietSummary(held.current, snapshot, prev.quiet && prev.quietSince ? Date.parse(prev.quietSince) : undefined);
     held.current = noneHeld();
     if (summary) new Notification(summary.title, { body: summary.body, tag: 'quiet-summary' });
     for (const p of fresh) {

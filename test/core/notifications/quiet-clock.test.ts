@@ -12,8 +12,9 @@ const night = { start: '22:00', end: '07:00' };
 
 describe('notificationsView', () => {
   it('says whether it is quiet now and which window applies', () => {
-    expect(notificationsView(night, new Date(2026, 0, 5, 23, 0))).toEqual({ quiet: true, quietHours: night });
-    expect(notificationsView(night, new Date(2026, 0, 5, 12, 0))).toEqual({ quiet: false, quietHours: night });
+    expect(notificationsView(night, new Date(2026, 0, 5, 23, 0))).toEqual({ quiet: true, quietHours: night, quietSince: new Date(2026, 0, 5, 22, 0).toISOString() });
+    // Not quiet: the window that ended last (it began yesterday evening).
+    expect(notificationsView(night, new Date(2026, 0, 5, 12, 0))).toEqual({ quiet: false, quietHours: night, quietSince: new Date(2026, 0, 4, 22, 0).toISOString() });
     expect(notificationsView({ ...night, enabled: false }, new Date(2026, 0, 5, 23, 0))).toEqual({ quiet: false });
     expect(notificationsView(undefined, new Date())).toEqual({ quiet: false });
   });
@@ -55,8 +56,9 @@ describe('Companion snapshot', () => {
     const start = hhmm(now);
     const end = hhmm(new Date(now.getTime() + 2 * 3600_000));
     const quiet = await startApp({ channels: { imessage: channel() }, agents: ECHO_AGENTS, notifications: { quietHours: { start, end } } });
-    expect((await quiet.app.snapshot()).notifications).toEqual({ quiet: true, quietHours: { start, end } });
+    const minute = (ms: number): string => new Date(Math.floor(ms / 60_000) * 60_000).toISOString();
+    expect((await quiet.app.snapshot()).notifications).toEqual({ quiet: true, quietHours: { start, end }, quietSince: minute(now.getTime()) });
     const awake = await startApp({ channels: { imessage: channel() }, agents: ECHO_AGENTS, notifications: { quietHours: { start: end, end: start } } });
-    expect((await awake.app.snapshot()).notifications).toEqual({ quiet: false, quietHours: { start: end, end: start } });
+    expect((await awake.app.snapshot()).notifications).toEqual({ quiet: false, quietHours: { start: end, end: start }, quietSince: minute(now.getTime() + 2 * 3600_000 - 24 * 3600_000) });
   });
 });

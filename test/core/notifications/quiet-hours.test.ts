@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../../electron/core/config/issues.js';
 import { validateConfig } from '../../../electron/core/config/validate.js';
-import { isQuietAt, isQuietMinute, minutesOf, nextQuietChange, type QuietHours } from '../../../electron/core/notifications/quiet-hours.js';
+import { isQuietAt, isQuietMinute, lastQuietStart, minutesOf, nextQuietChange, type QuietHours } from '../../../electron/core/notifications/quiet-hours.js';
 
 const at = (hhmm: string): number => minutesOf(hhmm);
 /** A local date on 2026-03-10 at `hhmm` (plus seconds). */
@@ -86,5 +86,21 @@ describe('notifications.quietHours in the config', () => {
     expect(problems({ start: '22:00' })).toEqual(['notifications.quietHours.end: required']);
     expect(problems({ start: '22:00', end: '07:00', enabled: 'yes' })).toEqual(['notifications.quietHours.enabled: expected true or false']);
     expect(problems({ start: '22:00', end: '07:00', from: 1 })[0]).toMatch(/^notifications\.quietHours\.from: unknown key/);
+  });
+});
+
+describe('lastQuietStart', () => {
+  const night: QuietHours = { start: '22:00', end: '07:00' };
+  it('is the start of the window `at` is in, or of the one that ended last', () => {
+    expect(lastQuietStart(night, local('23:15'))).toEqual(local('22:00'));
+    expect(lastQuietStart(night, local('22:00', 30))).toEqual(local('22:00'));
+    expect(lastQuietStart(night, local('06:30'))).toEqual(new Date(2026, 2, 9, 22, 0));
+    expect(lastQuietStart(night, local('07:00'))).toEqual(new Date(2026, 2, 9, 22, 0));
+    expect(lastQuietStart({ start: '13:00', end: '14:00' }, local('13:59', 59))).toEqual(local('13:00'));
+  });
+  it('is undefined when quiet hours never apply', () => {
+    expect(lastQuietStart(undefined, local('23:00'))).toBeUndefined();
+    expect(lastQuietStart({ start: '22:00', end: '22:00' }, local('23:00'))).toBeUndefined();
+    expect(lastQuietStart({ ...night, enabled: false }, local('23:00'))).toBeUndefined();
   });
 });
