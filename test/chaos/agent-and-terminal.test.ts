@@ -20,10 +20,10 @@ async function sleepers(seconds: string): Promise<number[]> {
   return String(res.stdout).split('\n').filter((p) => /^\d+$/.test(p)).map(Number);
 }
 
-// One retry: in one full-suite run on the 2-core machine (load from parallel files) serve ended by
-// a signal instead of exit 0 here; alone it passed every run. The cause is not found yet (see the
-// session note), so a second failure still fails the suite.
-it('a command agent that times out leaves no grandchildren, and serve stops quickly while one runs', { timeout: 60_000, retry: 1 }, async () => {
+// Under a full suite's load this stop takes 4.5–5.5 s; execa's default forceKillAfterDelay (5 s)
+// used to SIGKILL serve in the harness then, which looked like serve dying by a signal. The
+// harness now leaves the kill to `stop`'s own timeout (serve-process.ts), so no retry is needed.
+it('a command agent that times out leaves no grandchildren, and serve stops quickly while one runs', { timeout: 60_000 }, async () => {
   // Durations unique to this run: leftovers of another run (or another checkout's run of this
   // test on the same machine) are never counted as ours.
   const run = String(Math.floor(Math.random() * 1e6)).padStart(6, '0');

@@ -15,7 +15,9 @@ export interface ServeProcess {
 
 /** Spawn `imsg-companion serve <args>` and collect its output; the caller decides when it counts as started. */
 export function startServeChild(args: readonly string[], env: Record<string, string>): ServeProcess {
-  const child = execa(process.execPath, [CLI_BIN, 'serve', ...args], { env, extendEnv: false, reject: false, buffer: false, stdin: 'ignore' });
+  // forceKillAfterDelay off: execa would SIGKILL serve 5 s after our SIGTERM, so a slow graceful
+  // stop (a loaded machine) looked like serve dying by a signal; `stop`'s own timeout decides.
+  const child = execa(process.execPath, [CLI_BIN, 'serve', ...args], { env, extendEnv: false, reject: false, buffer: false, stdin: 'ignore', forceKillAfterDelay: false });
   let out = '';
   child.stdout?.on('data', (c: Buffer) => (out += c.toString('utf8')));
   child.stderr?.on('data', (c: Buffer) => (out += c.toString('utf8')));
