@@ -60,6 +60,12 @@ export async function handlePairing(rt: AccountRuntime, message: ImsgMessage, de
     await deps.activity.append({ ...base, kind: 'pairing', detail: `pairing request not stored: ${(err as Error).message}` });
     return;
   }
+  const peer: PairingPeer | undefined = decision.replyTarget ? { target: decision.replyTarget, sender: decision.senderId, senderNormalized: decision.senderNormalized, chatId: decision.chatId } : undefined;
+  if (!result.created && !result.blocked && !result.waiting && peer && undelivered(rt).has(peer.senderNormalized)) {
+    // Their first code never reached them (imsg failed then): this message is the retry.
+    sendPairingCode(rt, peer, result.code, record, 'a request is already pending; its code had not reached them');
+    return;
+  }
   if (!result.created) {
     let why = 'a request is already pending; no new code sent';
     if (result.blocked) why = 'sender is blocked; ignored';
@@ -70,9 +76,30 @@ export async function handlePairing(rt: AccountRuntime, message: ImsgMessage, de
   }
   if (result.request) deps.pairingCreated(result.request);
   deps.changed();
-  const silent = account.unpairedResponse === 'silent';
-  await record(silent ? `request ${result.code} recorded; silent mode, nothing sent` : `request ${result.code} created; code sent`);
-  if (silent || !decision.replyTarget) return;
-  const peer = { target: decision.replyTarget, sender: decision.senderId, senderNormalized: decision.senderNormalized, chatId: decision.chatId };
-  sendToPairingPeer(rt, peer, pairingReplyText(decision.senderNormalized, result.code), 'pairing reply');
+  if (account.unpairedResponse === 'silent') return void (await record(`request ${result.code} recorded; silent mode, nothing sent`));
+  if (!peer) return void (await record(`request ${result.code} created; no chat to send the code to`));
+  sendPairingCode(rt, peer, result.code, record, `request ${result.code} created`);
+}
+
+/** Senders of each account whose code could not be sent (imsg failed): their next message resends it. */
+const undeliveredCodes = new WeakMap<AccountRuntime, Set<string>>();
+
+function undelivered(rt: AccountRuntime): Set<string> {
+  let set = undeliveredCodes.get(rt);
+  if (!set) undeliveredCodes.set(rt, (set = new Set()));
+  return set;
+}
+
+/**
+ * Send a pairing code, then `record` what happened ("code sent" only once imsg took it). A failed
+ * send is remembered: the sender's next message while the request is pending sends it again.
+ */
+export function sendPairingCode(rt: AccountRuntime, peer: PairingPeer, code: string, record: (outcome: string) => Promise<unknown>, what: string): void {
+  const key = peer.senderNormalized;
+  const done = async (error: Error | undefined): Promise<void> => {
+    if (error) undelivered(rt).add(key);
+    else undelivered(rt).delete(key);
+    await record(error ? `${what}; code not sent (${error.message}): it is sent when they write again` : `${what}; code sent`);
+  };
+  if (!sendToPairingPeer(rt, peer, pairingReplyText(peer.senderNormalized, code), 'pairing reply', done)) void done(new Error('the reply queue is full'));
 }

@@ -3,11 +3,11 @@
 // and give a code to the oldest stranger who waited while the pending cap (3) was reached, now
 // that a slot is free. Runs in the app only.
 import type { AppConfig } from '../config/schema.js';
-import { pairingReplyText, type PairingRequest, type PairingStore } from '../pairing/index.js';
+import type { PairingRequest, PairingStore } from '../pairing/index.js';
 import type { AccountRuntime } from './account-runtime.js';
 import type { ActivityLog } from './activity-log.js';
 import { ApprovalNoteSender } from './approval-note-sender.js';
-import { sendToPairingPeer, type PairingPeer } from './pairing-flow.js';
+import { sendPairingCode, type PairingPeer } from './pairing-flow.js';
 
 /** What the follow-up needs from the companion. */
 export interface PairingFollowUpDeps {
@@ -96,10 +96,10 @@ export class PairingFollowUp {
       for (let request = await this.deps.pairing.promoteWaiting(accountId); request; request = await this.deps.pairing.promoteWaiting(accountId)) {
         out.push(request);
         this.deps.pairingCreated(request);
-        const silent = rt.account.unpairedResponse === 'silent';
-        if (!silent) sendToPairingPeer(rt, peerOf(request), pairingReplyText(request.id, request.code), 'pairing reply');
-        const detail = `a slot freed: waiting sender got request ${request.code}; ${silent ? 'silent mode, nothing sent' : 'code sent'}`;
-        await this.deps.activity.append({ accountId, kind: 'pairing', sender: request.meta.sender ?? request.id, detail });
+        const what = `a slot freed: waiting sender got request ${request.code}`;
+        const log = (detail: string): Promise<unknown> => this.deps.activity.append({ accountId, kind: 'pairing', sender: request.meta.sender ?? request.id, detail });
+        if (rt.account.unpairedResponse === 'silent') await log(`${what}; silent mode, nothing sent`);
+        else sendPairingCode(rt, peerOf(request), request.code, log, what);
       }
     }
     return out;

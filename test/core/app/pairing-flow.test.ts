@@ -44,6 +44,28 @@ describe('pairing flow', () => {
     expect(pending.find((r) => r.id === stranger(2))?.contactName).toBeUndefined();
   });
 
+  it('a code imsg failed to send is not claimed as sent, and goes out when the stranger writes again', async () => {
+    const fx = await startApp({ channels: { imessage: channel() }, agents: ECHO_AGENTS });
+    fx.imsg.failSends('rpc-error');
+    fx.imsg.inject({ from: stranger(1), text: 'hello?' });
+    const [request] = await until(async () => {
+      const pending = await fx.app.pairing.listPending();
+      return pending.length > 0 && pending;
+    }, 'the request');
+    const failed = await pairingDetail(fx, stranger(1));
+    expect(failed).toMatch(new RegExp(`^request ${request?.code} created; code not sent \\(.*AppleScript failed.*\\): it is sent when they write again$`));
+    expect(fx.imsg.sends).toEqual([]);
+    fx.imsg.inject({ from: stranger(1), text: 'hello??' });
+    const [reply] = await fx.imsg.waitForSends(1);
+    expect(String(reply?.params.text)).toContain(`imsg-companion pairing approve ${request?.code}`);
+    await fx.activity((e) => e.detail === 'a request is already pending; its code had not reached them; code sent');
+    // Delivered now: a third message gets nothing more.
+    fx.imsg.inject({ from: stranger(1), text: 'hello???' });
+    await fx.activity((e) => e.detail === 'a request is already pending; no new code sent');
+    await settle();
+    expect(fx.imsg.sends).toHaveLength(1);
+  });
+
   it('unpairedResponse "silent": the request is recorded for approval and nothing is sent', async () => {
     const fx = await startApp({ channels: { imessage: channel({ unpairedResponse: 'silent' }) }, agents: ECHO_AGENTS });
     const seen: string[] = [];
