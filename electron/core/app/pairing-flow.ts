@@ -61,7 +61,7 @@ export async function handlePairing(rt: AccountRuntime, message: ImsgMessage, de
     return;
   }
   const peer: PairingPeer | undefined = decision.replyTarget ? { target: decision.replyTarget, sender: decision.senderId, senderNormalized: decision.senderNormalized, chatId: decision.chatId } : undefined;
-  if (!result.created && !result.blocked && !result.waiting && peer && undelivered(rt).has(peer.senderNormalized)) {
+  if (!result.created && !result.blocked && !result.waiting && peer && result.request?.meta.codeUndelivered !== undefined) {
     // Their first code never reached them (imsg failed then): this message is the retry.
     sendPairingCode(rt, peer, result.code, record, 'a request is already pending; its code had not reached them');
     return;
@@ -81,24 +81,14 @@ export async function handlePairing(rt: AccountRuntime, message: ImsgMessage, de
   sendPairingCode(rt, peer, result.code, record, `request ${result.code} created`);
 }
 
-/** Senders of each account whose code could not be sent (imsg failed): their next message resends it. */
-const undeliveredCodes = new WeakMap<AccountRuntime, Set<string>>();
-
-function undelivered(rt: AccountRuntime): Set<string> {
-  let set = undeliveredCodes.get(rt);
-  if (!set) undeliveredCodes.set(rt, (set = new Set()));
-  return set;
-}
-
 /**
  * Send a pairing code, then `record` what happened ("code sent" only once imsg took it). A failed
- * send is remembered: the sender's next message while the request is pending sends it again.
+ * send is kept with the request: the sender's next message while it is pending sends it again.
  */
 export function sendPairingCode(rt: AccountRuntime, peer: PairingPeer, code: string, record: (outcome: string) => Promise<unknown>, what: string): void {
-  const key = peer.senderNormalized;
   const done = async (error: Error | undefined): Promise<void> => {
-    if (error) undelivered(rt).add(key);
-    else undelivered(rt).delete(key);
+    // Kept with the request (not in memory): a restart in between still resends it.
+    await rt.deps.pairing.setCodeDelivered(rt.account.accountId, peer.senderNormalized, !error).catch(() => undefined);
     await record(error ? `${what}; code not sent (${error.message}): it is sent when they write again` : `${what}; code sent`);
   };
   if (!sendToPairingPeer(rt, peer, pairingReplyText(peer.senderNormalized, code), 'pairing reply', done)) void done(new Error('the reply queue is full'));

@@ -52,7 +52,8 @@ export class PairingStore extends SenderLists {
       if (existing) {
         // Re-contact keeps the code (no new reply is sent) but refreshes what we know; the first text stays.
         existing.lastSeenAt = at;
-        existing.meta = { ...meta, ...(existing.meta.firstText !== undefined && { firstText: existing.meta.firstText }) };
+        const { firstText, codeUndelivered } = existing.meta;
+        existing.meta = { ...meta, ...(firstText !== undefined && { firstText }), ...(codeUndelivered !== undefined && { codeUndelivered }) };
         return { result: { code: existing.code, created: false, request: this.toPublic(existing) }, changed: true };
       }
       if (requests.filter((r) => accountOf(r) === accountId).length >= this.maxPending) {
@@ -111,6 +112,22 @@ export class PairingStore extends SenderLists {
       await this.addToList('allowFrom', accountOf(req), req.id);
       const note: ApprovalNote = { accountId: accountOf(req), id: req.id, sender: req.meta.sender ?? req.id, approvedAt: new Date(this.now()).toISOString(), ...(req.meta.chatId !== undefined && { chatId: req.meta.chatId }) };
       await oweApprovalNote(notesFile(this.paths.dir), note);
+    });
+  }
+
+  /**
+   * Whether a pending request's code reached its sender: a failed send is kept in the request
+   * (`meta.codeUndelivered`), so their next message sends it again, across restarts too.
+   */
+  async setCodeDelivered(accountId: string, senderId: string, delivered: boolean): Promise<void> {
+    const account = normalizeAccountId(accountId);
+    const id = normalizeHandle(senderId);
+    await this.withPending(async (requests) => {
+      const r = requests.find((x) => accountOf(x) === account && normalizeHandle(x.id) === id);
+      if (!r || delivered === (r.meta.codeUndelivered === undefined)) return { result: undefined, changed: false };
+      if (delivered) delete r.meta.codeUndelivered;
+      else r.meta.codeUndelivered = '1';
+      return { result: undefined, changed: true };
     });
   }
 

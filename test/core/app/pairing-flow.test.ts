@@ -44,23 +44,27 @@ describe('pairing flow', () => {
     expect(pending.find((r) => r.id === stranger(2))?.contactName).toBeUndefined();
   });
 
-  it('a code imsg failed to send is not claimed as sent, and goes out when the stranger writes again', async () => {
-    const fx = await startApp({ channels: { imessage: channel() }, agents: ECHO_AGENTS });
-    fx.imsg.failSends('rpc-error');
-    fx.imsg.inject({ from: stranger(1), text: 'hello?' });
-    const [request] = await until(async () => {
-      const pending = await fx.app.pairing.listPending();
-      return pending.length > 0 && pending;
-    }, 'the request');
-    const failed = await pairingDetail(fx, stranger(1));
+  it('a code imsg failed to send is not claimed as sent, and goes out when the stranger writes again, after a restart too', async () => {
+    const first = await startApp({ channels: { imessage: channel() }, agents: ECHO_AGENTS });
+    first.imsg.failSends('rpc-error');
+    first.imsg.inject({ from: stranger(1), text: 'hello?' });
+    const failed = await pairingDetail(first, stranger(1));
+    const [request] = await first.app.pairing.listPending();
     expect(failed).toMatch(new RegExp(`^request ${request?.code} created; code not sent \\(.*AppleScript failed.*\\): it is sent when they write again$`));
-    expect(fx.imsg.sends).toEqual([]);
-    fx.imsg.inject({ from: stranger(1), text: 'hello??' });
+    expect(first.imsg.sends).toEqual([]);
+    expect(request?.meta.codeUndelivered).toBe('1');
+    await first.stop({ keepDir: true });
+
+    const fx = await startApp({ channels: { imessage: channel() }, agents: ECHO_AGENTS }, { dir: first.dir });
+    // Row ids past the first run's cursor (this fake imsg numbers from 1 again).
+    fx.imsg.deliver({ ...fx.imsg.payload({ from: stranger(1), text: 'hello??' }), id: 100, guid: 'MEM-100' });
     const [reply] = await fx.imsg.waitForSends(1);
     expect(String(reply?.params.text)).toContain(`imsg-companion pairing approve ${request?.code}`);
     await fx.activity((e) => e.detail === 'a request is already pending; its code had not reached them; code sent');
+    expect((await fx.app.pairing.listPending())[0]).toMatchObject({ code: request?.code, firstText: 'hello?' });
+    expect((await fx.app.pairing.listPending())[0]?.meta.codeUndelivered).toBeUndefined();
     // Delivered now: a third message gets nothing more.
-    fx.imsg.inject({ from: stranger(1), text: 'hello???' });
+    fx.imsg.deliver({ ...fx.imsg.payload({ from: stranger(1), text: 'hello???' }), id: 101, guid: 'MEM-101' });
     await fx.activity((e) => e.detail === 'a request is already pending; no new code sent');
     await settle();
     expect(fx.imsg.sends).toHaveLength(1);
