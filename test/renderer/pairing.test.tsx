@@ -47,6 +47,13 @@ describe('Pairing section', () => {
     expect(button('Approve Carol Diaz')).toBeTruthy();
   });
 
+  it('says so on the card when the code has not reached the stranger yet (imsg failed to send it)', async () => {
+    const dan = pending({ id: 'dan@example.com', code: 'DAN00001', meta: { sender: 'dan@example.com', codeUndelivered: '1' } });
+    await showPairing(withPairing({ pending: [alice, dan] }));
+    expect(within(rowOf('dan@example.com')).getByRole('note').textContent).toBe('The code has not reached them yet (imsg could not send it). It goes out when they write again; you can approve them now anyway.');
+    expect(within(rowOf('+15551230000')).queryByRole('note')).toBeNull();
+  });
+
   it('asks before Deny & block, then offers Undo (pairing:unblock) and lists the blocked sender with Unblock', async () => {
     await showPairing(withPairing({ pending: [alice] }));
     await userEvent.click(button('Deny and block +15551230000'));

@@ -87,6 +87,9 @@ function overall(input: SnapshotInput, accounts: readonly AccountView[]): Snapsh
     const first = failing[0] as AccountView;
     return { level: 'error', text: `${first.accountId}: ${first.health.lastError?.cause.summary ?? 'not running'}` };
   }
+  // macOS refuses to let us control Messages: nothing can be sent until the owner allows it.
+  const refused = enabled.find((a) => a.health.lastError?.cause.kind === 'automation');
+  if (refused) return { level: 'error', text: `${refused.accountId}: ${refused.health.lastError?.cause.summary}` };
   // Never "ok" while a reply waits or an agent fails: the owner should know.
   const replies = repliesOverall(input.replies, input.agents.list);
   if (replies && (replies.level === 'error' || input.replies?.waiting)) return replies;

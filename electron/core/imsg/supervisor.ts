@@ -99,8 +99,19 @@ export class ImsgSupervisor {
   /** Send a request through the running child (e.g. `send`); rejects when none is running. */
   async request<T = unknown>(method: string, params?: Record<string, unknown>, opts?: { timeoutMs?: number }): Promise<T> {
     if (!this.#client) throw new Error('imsg rpc not running');
-    const result = await this.#client.request<T>(method, params, opts);
+    let result: T;
+    try {
+      result = await this.#client.request<T>(method, params, opts);
+    } catch (err) {
+      // imsg's own verdict that macOS refused Automation (-1743 on a send) is what Permissions and
+      // the header show, not only the failed reply or pairing code it belonged to.
+      const cause = classifyImsgError(err, this.#opts.diagnosis?.());
+      if (cause.kind === 'automation') this.#health.error(err as Error, cause);
+      throw err;
+    }
     this.#health.touch('lastRequestOkAt');
+    // A send that went out proves Automation works again.
+    if (method === 'send' && this.#health.snapshot(0).lastError?.cause.kind === 'automation') this.#health.healed();
     return result;
   }
 

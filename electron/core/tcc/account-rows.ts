@@ -51,7 +51,9 @@ export function accountRows(ctx: RowContext, m: AccountMeasurements): Permission
   if (!ctx.macos) {
     const chatDb = m.chatDb ?? m.fda?.chatDb;
     if (!chatDb) throw new Error(`accountRows: account ${ctx.accountId} needs the chat.db check`);
-    return [notApplicableRow(ctx, 'full-disk-access'), notApplicableRow(ctx, 'automation'), binary, chatDbRow(ctx, chatDb, m.customDbPath)];
+    // imsg itself reported the refusal (a simulator faking it, here): say what it said, not "not applicable".
+    const automation = automationBridge ? automationRow(ctx, undefined, automationBridge) : notApplicableRow(ctx, 'automation');
+    return [notApplicableRow(ctx, 'full-disk-access'), automation, binary, chatDbRow(ctx, chatDb, m.customDbPath)];
   }
   if (!m.fda) throw new Error(`accountRows: account ${ctx.accountId} on macOS needs the Full Disk Access verdict`);
   const fda: FdaVerdict = bridgeDetail !== undefined ? { ...m.fda, status: 'denied', reason: 'bridge' } : m.fda;

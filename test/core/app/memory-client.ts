@@ -3,8 +3,8 @@ import type { RpcClientPort } from '../../../electron/core/imsg/client-port.js';
 import type { ExitInfo, WatchHandlers } from '../../../electron/core/imsg/rpc-client.js';
 import { ImsgExitedError, ImsgRpcError } from '../../../electron/core/imsg/rpc-errors.js';
 
-/** How a coming `send` goes: normally, imsg dies before or after performing it, or answers an RPC error. */
-export type SendFault = 'ok' | 'die-before' | 'die-after' | 'rpc-error';
+/** How a coming `send` goes: normally, imsg dies before or after performing it, answers an RPC error, or macOS refuses Automation (-1743). */
+export type SendFault = 'ok' | 'die-before' | 'die-after' | 'rpc-error' | 'automation-denied';
 
 /** What a client needs from the simulated account that owns it. */
 export interface MemoryOwner {
@@ -40,6 +40,7 @@ export class MemoryClient implements RpcClientPort {
   #send(params: Record<string, unknown>): Record<string, unknown> {
     const fault = this.owner.takeFault();
     if (fault === 'rpc-error') throw new ImsgRpcError('send', -32603, 'Internal error', 'AppleScript failed');
+    if (fault === 'automation-denied') throw new ImsgRpcError('send', -32603, 'Internal error', 'Not authorized to send Apple events to Messages. (-1743)');
     if (fault === undefined || fault === 'ok') return this.owner.recordSend(params);
     if (fault === 'die-after') this.owner.recordSend(params);
     // SIGKILLed with the request in flight: the client rejects it and reports the exit.

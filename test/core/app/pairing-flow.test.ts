@@ -70,6 +70,23 @@ describe('pairing flow', () => {
     expect(fx.imsg.sends).toHaveLength(1);
   });
 
+  it('a send macOS refuses (Automation, -1743) turns the header red with the fix until a send goes out again', async () => {
+    const fx = await startApp({ channels: { imessage: channel() }, agents: ECHO_AGENTS });
+    fx.imsg.failSends('automation-denied');
+    fx.imsg.inject({ from: stranger(1), text: 'hello?' });
+    await until(async () => (await fx.app.snapshot()).overall.level === 'error' || undefined, 'the header to turn red');
+    const red = await fx.app.snapshot();
+    expect(red.overall.text).toBe("default: macOS doesn't allow imsg Companion to control the Messages app, so replies can't be sent.");
+    expect(red.accounts[0]?.health.lastError?.cause.kind).toBe('automation');
+    fx.imsg.inject({ from: stranger(1), text: 'hello??' });
+    await fx.imsg.waitForSends(1);
+    await until(async () => (await fx.app.snapshot()).overall.level === 'warning' || undefined, 'the header back');
+    const after = await fx.app.snapshot();
+    expect(after.overall.text).toBe('1 pairing request to approve');
+    expect(after.accounts[0]?.health.lastError).toBeUndefined();
+    expect(after.accounts[0]?.health.lastProblem?.recoveredAt).toBeTruthy();
+  });
+
   it('unpairedResponse "silent": the request is recorded for approval and nothing is sent', async () => {
     const fx = await startApp({ channels: { imessage: channel({ unpairedResponse: 'silent' }) }, agents: ECHO_AGENTS });
     const seen: string[] = [];

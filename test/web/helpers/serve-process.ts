@@ -49,6 +49,8 @@ export async function startServe(optsOrTimeout: number | ServeOptions = 25_000):
     extendEnv: false,
     reject: false,
     stdin: 'ignore',
+    // `stop` decides when to SIGKILL (10 s), not execa's default 5 s after our SIGTERM.
+    forceKillAfterDelay: false,
   });
   let out = '';
   child.stdout?.on('data', (b: Buffer) => (out += b.toString()));

@@ -63,6 +63,11 @@ export function PendingRow({ request, showAccount }: PendingRowProps) {
         </code>
         <span className={expiry === 'expired' ? 'expiry expired' : 'expiry'}>{expiry}</span>
       </p>
+      {request.meta.codeUndelivered ? (
+        <p className="hint notice-warning" role="note">
+          The code has not reached them yet (imsg could not send it). It goes out when they write again; you can approve them now anyway.
+        </p>
+      ) : null}
       {decided ? (
         <p className="muted" role="status">
           {decided} — updating…
