@@ -17,6 +17,15 @@ export const heldKey = (r: { accountId: string; code: string }): string => `${r.
 /** True while the snapshot says quiet hours are on (no notification may be shown). */
 export const isQuiet = (s: Snapshot | undefined): boolean => s?.notifications?.quiet === true;
 
+/**
+ * When the window whose end `before` (the previous snapshot's `notifications`) was inside began,
+ * in ms; undefined when it was not quiet. The summary counts requests from then on: this app or
+ * page may have started inside the window, after requests came.
+ */
+export function quietWindowStart(before: Snapshot['notifications'] | undefined): number | undefined {
+  return before?.quiet && before.quietSince ? Date.parse(before.quietSince) : undefined;
+}
+
 /** The summary notification. */
 export interface QuietSummary {
   readonly title: string;

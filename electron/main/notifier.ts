@@ -6,7 +6,7 @@
 // hours (the snapshot's `notifications.quiet`) nothing is shown; one summary follows their end.
 import type { NotificationConstructorOptions } from 'electron';
 import type { EventPayload, VerbResult } from '../contract/channels.js';
-import { type HeldNotices, heldKey, isQuiet, noneHeld, quietSummary } from '../contract/quiet-summary.js';
+import { type HeldNotices, heldKey, isQuiet, noneHeld, quietSummary, quietWindowStart } from '../contract/quiet-summary.js';
 import type { PairingRequestView, Snapshot } from '../contract/views.js';
 import { snapshotNotices } from './notices.js';
 
@@ -96,15 +96,13 @@ export class Notifier {
   /** Compare with the previous snapshot and notify what newly went wrong. */
   snapshot(next: Snapshot): void {
     const notices = snapshotNotices(this.#last, next);
-    const wasQuiet = isQuiet(this.#last);
-    const since = this.#last?.notifications?.quietSince;
+    const before = this.#last?.notifications;
     this.#last = next;
     if (isQuiet(next)) {
       this.#held.problems += notices.length;
       return;
     }
-    // Counted from the window's start: this process may have started inside it, after requests came.
-    const summary = quietSummary(this.#held, next, wasQuiet && since ? Date.parse(since) : undefined);
+    const summary = quietSummary(this.#held, next, quietWindowStart(before));
     this.#held = noneHeld();
     if (summary) this.#show({ id: 'quiet-summary', title: summary.title, body: summary.body }).on('click', () => this.#deps.open(summary.section));
     for (const notice of notices) {

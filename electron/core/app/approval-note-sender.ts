@@ -5,7 +5,7 @@
 import { APPROVED_NOTE_TEXT, type ApprovalNote, type PairingStore } from '../pairing/index.js';
 import type { AccountRuntime } from './account-runtime.js';
 import type { ActivityLog } from './activity-log.js';
-import { sendToPairingPeer, type PairingPeer } from './pairing-flow.js';
+import { sendToPairingPeer, storedPeer } from './pairing-flow.js';
 
 /** After this, an approval is too old to announce (the sender has long moved on). */
 export const NOTE_MAX_AGE_MS = 7 * 24 * 3600_000;
@@ -24,12 +24,6 @@ export interface ApprovalNoteDeps {
   /** Ask for another pass later (a failed send). */
   readonly retryLater: (ms: number) => void;
   readonly now?: () => number;
-}
-
-function peerOf(note: ApprovalNote): PairingPeer {
-  const chatId = Number(note.chatId);
-  const valid = Number.isInteger(chatId) && chatId > 0;
-  return { target: valid ? `chat_id:${chatId}` : note.id, sender: note.sender, senderNormalized: note.id, ...(valid && { chatId }) };
 }
 
 /** One pass over the owed notes; sends run on their conversation's lane and settle on their own. */
@@ -84,7 +78,7 @@ export class ApprovalNoteSender {
       await log(`approval note not sent yet: ${why}; trying again in ${NOTE_RETRY_MS / 1000} s`);
       this.deps.retryLater(NOTE_RETRY_MS);
     };
-    const queued = sendToPairingPeer(rt, peerOf(note), APPROVED_NOTE_TEXT, 'approval note', async (error) => {
+    const queued = sendToPairingPeer(rt, storedPeer(note.id, note.sender, note.chatId), APPROVED_NOTE_TEXT, 'approval note', async (error) => {
       if (error) return failed(error.message);
       await pairing.changeOwedNote(note.accountId, note.id, () => undefined).catch(() => undefined);
       this.#sending.delete(key);

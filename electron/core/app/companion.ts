@@ -372,15 +372,15 @@ export class Companion {
         acp: this.acp,
       });
       this.#runtimes.set(id, { runtime, fingerprint: JSON.stringify(account) });
-      // Each time the account (re)starts watching, approval notes owed to its senders (approved
-      // while it did not run, or while imsg was down) go out.
-      // imsg reporting (or no longer reporting) that macOS refused Automation changes its Permissions row.
       let watching = false;
       let refused = false;
       runtime.supervisor.onHealth((health) => {
+        // Each time the account (re)starts watching, approval notes owed to its senders (approved
+        // while it did not run, or while imsg was down) go out.
         const now = health.state === 'watching';
         if (now && !watching) void this.#pairingFollowUp.run();
         watching = now;
+        // imsg reporting (or no longer reporting) that macOS refused Automation changes its Permissions row.
         const denied = health.lastError?.cause.kind === 'automation';
         if (denied !== refused) void this.permissions.check(id).catch(() => undefined);
         refused = denied;

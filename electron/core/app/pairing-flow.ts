@@ -14,6 +14,13 @@ export interface PairingPeer {
   readonly chatId?: number;
 }
 
+/** Where a text to a stored sender goes (a request, an owed note): their chat (§9) when `chatId` names one, else their handle. */
+export function storedPeer(id: string, sender: string, chatId: string | undefined): PairingPeer {
+  const chat = Number(chatId);
+  const valid = Number.isInteger(chat) && chat > 0;
+  return { target: valid ? `chat_id:${chat}` : id, sender, senderNormalized: id, ...(valid && { chatId: chat }) };
+}
+
 /**
  * Queue `text` to a pairing sender behind their chat's other sends. Without `done` a failure is
  * logged, not thrown; with it, `done` hears how the send ended (undefined: sent) and does both.
@@ -63,7 +70,7 @@ export async function handlePairing(rt: AccountRuntime, message: ImsgMessage, de
   const peer: PairingPeer | undefined = decision.replyTarget ? { target: decision.replyTarget, sender: decision.senderId, senderNormalized: decision.senderNormalized, chatId: decision.chatId } : undefined;
   if (!result.created && !result.blocked && !result.waiting && peer && result.request?.meta.codeUndelivered !== undefined) {
     // Their first code never reached them (imsg failed then): this message is the retry.
-    sendPairingCode(rt, peer, result.code, record, 'a request is already pending; its code had not reached them');
+    sendPairingCode(rt, peer, result.code, record, 'a request is already pending; its code had not reached them', true);
     return;
   }
   if (!result.created) {
@@ -84,11 +91,13 @@ export async function handlePairing(rt: AccountRuntime, message: ImsgMessage, de
 /**
  * Send a pairing code, then `record` what happened ("code sent" only once imsg took it). A failed
  * send is kept with the request: the sender's next message while it is pending sends it again.
+ * `undelivered`: the request already carries that mark (this is the resend).
  */
-export function sendPairingCode(rt: AccountRuntime, peer: PairingPeer, code: string, record: (outcome: string) => Promise<unknown>, what: string): void {
+export function sendPairingCode(rt: AccountRuntime, peer: PairingPeer, code: string, record: (outcome: string) => Promise<unknown>, what: string, undelivered = false): void {
   const done = async (error: Error | undefined): Promise<void> => {
-    // Kept with the request (not in memory): a restart in between still resends it.
-    await rt.deps.pairing.setCodeDelivered(rt.account.accountId, peer.senderNormalized, !error).catch(() => undefined);
+    // Kept with the request (not in memory): a restart in between still resends it. The store is
+    // written (under its lock) only when the mark changes, not after every code that went out.
+    if (Boolean(error) !== undelivered) await rt.deps.pairing.setCodeDelivered(rt.account.accountId, peer.senderNormalized, !error).catch(() => undefined);
     await record(error ? `${what}; code not sent (${error.message}): it is sent when they write again` : `${what}; code sent`);
   };
   if (!sendToPairingPeer(rt, peer, pairingReplyText(peer.senderNormalized, code), 'pairing reply', done)) void done(new Error('the reply queue is full'));

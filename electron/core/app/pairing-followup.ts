@@ -7,7 +7,7 @@ import type { PairingRequest, PairingStore } from '../pairing/index.js';
 import type { AccountRuntime } from './account-runtime.js';
 import type { ActivityLog } from './activity-log.js';
 import { ApprovalNoteSender } from './approval-note-sender.js';
-import { sendPairingCode, type PairingPeer } from './pairing-flow.js';
+import { sendPairingCode, storedPeer } from './pairing-flow.js';
 
 /** What the follow-up needs from the companion. */
 export interface PairingFollowUpDeps {
@@ -20,12 +20,6 @@ export interface PairingFollowUpDeps {
   readonly changed: () => void;
 }
 
-/** Where a text to the sender of `request` goes: their chat (§9) when known, else their handle. */
-function peerOf(request: PairingRequest): PairingPeer {
-  const chatId = Number(request.meta.chatId);
-  const valid = Number.isInteger(chatId) && chatId > 0;
-  return { target: valid ? `chat_id:${chatId}` : request.id, sender: request.meta.sender ?? request.id, senderNormalized: request.id, ...(valid && { chatId }) };
-}
 
 /** Runs the follow-up one pass at a time, again when asked meanwhile. */
 export class PairingFollowUp {
@@ -99,7 +93,7 @@ export class PairingFollowUp {
         const what = `a slot freed: waiting sender got request ${request.code}`;
         const log = (detail: string): Promise<unknown> => this.deps.activity.append({ accountId, kind: 'pairing', sender: request.meta.sender ?? request.id, detail });
         if (rt.account.unpairedResponse === 'silent') await log(`${what}; silent mode, nothing sent`);
-        else sendPairingCode(rt, peerOf(request), request.code, log, what);
+        else sendPairingCode(rt, storedPeer(request.id, request.meta.sender ?? request.id, request.meta.chatId), request.code, log, what);
       }
     }
     return out;

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { PairingStoreError, readJson, writeJson } from './files.js';
+import { timestamp } from './schema.js';
 
 /** One note the app still owes an approved sender. */
 export interface ApprovalNote {
@@ -20,7 +21,6 @@ export interface ApprovalNote {
   sendingSince?: string;
 }
 
-const timestamp = z.string().refine((s) => Number.isFinite(Date.parse(s)), { message: 'not a valid timestamp' });
 const notesSchema = z.object({
   version: z.literal(1),
   notes: z.array(z.object({ accountId: z.string().min(1), id: z.string().min(1), sender: z.string().min(1), chatId: z.string().optional(), approvedAt: timestamp, sendingSince: timestamp.optional() }).strict()),
@@ -39,18 +39,17 @@ export async function readApprovalNotes(file: string): Promise<ApprovalNote[]> {
 /**
  * Under the lock: owe `note` (replacing an older one for the same sender). A corrupt notes file is
  * left as it is and the note is not recorded: the approval itself must not fail over a courtesy
- * text (status names the broken file). Returns whether it was recorded.
+ * text (status names the broken file).
  */
-export async function oweApprovalNote(file: string, note: ApprovalNote): Promise<boolean> {
+export async function oweApprovalNote(file: string, note: ApprovalNote): Promise<void> {
   let notes: ApprovalNote[];
   try {
     notes = await readApprovalNotes(file);
   } catch (err) {
-    if (err instanceof PairingStoreError) return false;
+    if (err instanceof PairingStoreError) return;
     throw err;
   }
   await writeJson(file, { version: 1, notes: [...notes.filter((n) => !(n.accountId === note.accountId && n.id === note.id)), note] });
-  return true;
 }
 
 /** Under the lock: replace the note of `accountId`/`id` with `change(note)`, or drop it when that is undefined. */

@@ -11,7 +11,8 @@ export interface StoredRequest {
   meta: Record<string, string>;
 }
 
-const timestamp = z.string().refine((s) => Number.isFinite(Date.parse(s)), { message: 'not a valid timestamp' });
+/** An ISO-like time string `Date.parse` understands. */
+export const timestamp = z.string().refine((s) => Number.isFinite(Date.parse(s)), { message: 'not a valid timestamp' });
 // Older writers may have stored numeric chat ids; they are kept as text.
 const metaValue = z.union([z.string(), z.number(), z.boolean()]).transform(String);
 const listEntry = z.union([z.string(), z.number()]).transform((v) => String(v).trim());

@@ -3,8 +3,8 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { promises as fs } from 'node:fs';
-import { PairingStoreError, writeJson } from './files.js';
-import { describeIssues } from './schema.js';
+import { readJson, writeJson } from './files.js';
+import { timestamp } from './schema.js';
 
 /** One waiting stranger. */
 export interface WaitingSender {
@@ -19,7 +19,6 @@ export interface WaitingSender {
   meta: Record<string, string>;
 }
 
-const timestamp = z.string().refine((s) => Number.isFinite(Date.parse(s)), { message: 'not a valid timestamp' });
 const waitingFileSchema = z.object({
   version: z.literal(1),
   waiting: z.array(
@@ -34,22 +33,7 @@ export function waitingFile(credentialsDir: string): string {
 
 /** The waiting senders in `file` (none when it does not exist); a corrupt file throws, untouched. */
 export async function readWaiting(file: string): Promise<WaitingSender[]> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new PairingStoreError(file, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new PairingStoreError(file, `not valid JSON (${(err as Error).message})`);
-  }
-  const parsed = waitingFileSchema.safeParse(data);
-  if (!parsed.success) throw new PairingStoreError(file, describeIssues(parsed.error.issues));
-  return parsed.data.waiting;
+  return (await readJson(file, waitingFileSchema))?.waiting ?? [];
 }
 
 /** Atomically write the waiting list (the file is removed when it becomes empty). */

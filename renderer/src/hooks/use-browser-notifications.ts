@@ -1,7 +1,8 @@
 // The browser's Notification API (web mode, when the person allowed it): new pairing requests and
 // the overall state turning to error; none during quiet hours, one summary after. The Mac app notifies from main instead.
 import { useEffect, useRef } from 'react';
-import { type HeldNotices, heldKey, isQuiet, noneHeld, quietSummary } from '../../../electron/contract/quiet-summary.js';
+import { type HeldNotices, heldKey, isQuiet, noneHeld, quietSummary, quietWindowStart } from '../../../electron/contract/quiet-summary.js';
+import type { Snapshot } from '../../../electron/contract/views.js';
 import { useSnapshotStore } from '../stores/snapshot-store.js';
 
 /** localStorage key of the "notify me in this browser" choice. */
@@ -19,13 +20,13 @@ export function notificationsOn(): boolean {
 /** Notify on new requests and on a change into the error state (never for the first snapshot); quiet hours hold them for one summary. */
 export function useBrowserNotifications(enabled: boolean): void {
   const snapshot = useSnapshotStore((s) => s.snapshot);
-  const seen = useRef<{ pending: Set<string>; level: string; quiet: boolean; quietSince?: string } | null>(null);
+  const seen = useRef<{ pending: Set<string>; level: string; notifications: Snapshot['notifications'] } | null>(null);
   const held = useRef<HeldNotices>(noneHeld());
   useEffect(() => {
     if (!snapshot) return;
     const pending = new Set(snapshot.pairing.pending.map(heldKey));
     const prev = seen.current;
-    seen.current = { pending, level: snapshot.overall.level, quiet: isQuiet(snapshot), quietSince: snapshot.notifications?.quietSince };
+    seen.current = { pending, level: snapshot.overall.level, notifications: snapshot.notifications };
     if (!prev || !enabled || !notificationsOn()) return;
     const fresh = snapshot.pairing.pending.filter((r) => !prev.pending.has(heldKey(r)));
     const failed = snapshot.overall.level === 'error' && prev.level !== 'error';
@@ -35,8 +36,7 @@ export function useBrowserNotifications(enabled: boolean): void {
       if (failed) held.current.problems++;
       return;
     }
-    // From the window's start: this page may have been opened (or reloaded) inside it.
-    const summary = quietSummary(held.current, snapshot, prev.quiet && prev.quietSince ? Date.parse(prev.quietSince) : undefined);
+    const summary = quietSummary(held.current, snapshot, quietWindowStart(prev.notifications));
     held.current = noneHeld();
     if (summary) new Notification(summary.title, { body: summary.body, tag: 'quiet-summary' });
     for (const p of fresh) {
